@@ -1,0 +1,19 @@
+"""Test settings: fast hashing, immediate tasks unless a test asks for the real worker."""
+
+from .base import *
+
+DEBUG = False
+SECRET_KEY = "test-secret-key-not-for-production-0123456789abcdefghijklmnop"  # noqa: S105
+FIELD_ENCRYPTION_KEYS = ["dGVzdC1vbmx5LWZpZWxkLWtleS0wMDAwMDAwMDAwMDA="]
+BLIND_INDEX_KEY = "test-blind-index-key"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+MEDIA_ROOT = BASE_DIR / "var" / "test-media"
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" and not env("DATABASE_URL"):
+    DATABASES["default"]["NAME"] = str(BASE_DIR / "var" / "test.sqlite3")
+if TASK_BACKEND == "database" and not env_bool("REAL_WORKER", default=False):
+    TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default"]}
+    }
+LOGGING["root"]["level"] = "WARNING"  # type: ignore[index]
