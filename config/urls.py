@@ -2,10 +2,13 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from config.api import api
+
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="talent:candidate_list", permanent=False), name="home"),
     path("accounts/", include("hirelink.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("talent/", include("hirelink.talent.urls")),
+    path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

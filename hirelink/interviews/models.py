@@ -87,3 +87,43 @@ class Question(TimeStampedModel):
             errors["key_points"] = str(_("要点不能为空"))
         if errors:
             raise ValidationError(errors)
+
+
+class InvitationStatus(models.TextChoices):
+    PENDING = "pending", _("待发送")
+    SENT = "sent", _("已发送")
+    OPENED = "opened", _("已打开")
+    STARTED = "started", _("已开始")
+    COMPLETED = "completed", _("已完成")
+    EXPIRED = "expired", _("已过期")
+    CANCELLED = "cancelled", _("已取消")
+
+
+class Invitation(TimeStampedModel):
+    """An AI-interview invitation (面试邀请): a personal, unguessable, expiring link for one application.
+
+    Only a SHA-256 of the token is stored; the token itself exists in the link (and the message sent)."""
+
+    application = models.ForeignKey(
+        "candidates.Application", verbose_name=_("应聘"), on_delete=models.CASCADE, related_name="invitations"
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    status = models.CharField(
+        _("状态"), max_length=16, choices=InvitationStatus.choices, default=InvitationStatus.PENDING, db_index=True
+    )
+    channel = models.CharField(_("发送渠道"), max_length=24, blank=True)
+    window_start = models.DateTimeField(_("开始时间"))
+    expires_at = models.DateTimeField(_("截止时间"), db_index=True)
+    guide = models.TextField(_("面试指引"), blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    opened_at = models.DateTimeField(null=True, blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("面试邀请")
+        verbose_name_plural = _("面试邀请")
+
+    def __str__(self) -> str:
+        return f"{self.application} · {self.get_status_display()}"

@@ -1,0 +1,7 @@
+"""The JSON API under /api/v1/ (Django Ninja, OpenAPI 3 at /api/v1/openapi.json)."""
+
+from __future__ import annotations
+
+from ninja import NinjaAPI
+
+api = NinjaAPI(title="HireLink API", version="1.0.0", urls_namespace="api")
