@@ -26,3 +26,24 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.worker_id}@{self.hostname}:{self.pid}"
+
+
+class OutboxEvent(models.Model):
+    """A domain event written in the same transaction as the change it describes (transactional outbox).
+
+    Lower layers record events without knowing who consumes them; the dispatcher task hands each event to the
+    consumers named in settings.OUTBOX_CONSUMERS (dotted paths) after commit. The sweeper re-drives events that
+    stayed undispatched (e.g. the worker died), so no event is lost."""
+
+    name = models.CharField(max_length=64, db_index=True)
+    payload = models.JSONField(default=dict)
+    created_at = models.DateTimeField(default=clock.now, db_index=True)
+    dispatched_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.name}#{self.pk}"

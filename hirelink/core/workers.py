@@ -19,6 +19,7 @@ from django.conf import settings
 from django.db import close_old_connections, transaction
 
 from hirelink.core import clock
+from hirelink.core.events import sweep_undispatched
 from hirelink.core.models import WorkerHeartbeat
 
 logger = logging.getLogger(__name__)
@@ -111,6 +112,7 @@ class Heartbeat(threading.Thread):
                         sweep_redis_abandoned_jobs()
                     else:
                         sweep_abandoned_tasks()
+                    sweep_undispatched()
             except Exception:
                 logger.exception("worker.heartbeat.failed", extra={"worker_id": self.worker_id})
             finally:
