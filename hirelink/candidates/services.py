@@ -14,6 +14,7 @@ from hirelink.candidates.models import Application, ApplicationEvent, Candidate
 from hirelink.candidates.states import ApplicationStatus, can_transition
 from hirelink.core import clock
 from hirelink.core.crypto import blind_index
+from hirelink.core.events import event_record
 from hirelink.positions.models import Position
 from hirelink.privacy.models import AuditAction
 from hirelink.privacy.services import audit_record
@@ -205,6 +206,17 @@ def application_transition(
         candidate_id=locked.candidate_id,
         summary=f"{source} → {target}",
         changes={"reason": reason[:200]},
+    )
+    event_record(
+        name="application.status_changed",
+        payload={
+            "application_id": locked.pk,
+            "event_id": event.pk,
+            "from": source,
+            "to": target,
+            "at": when.isoformat(),
+            "actor": event.actor_label,
+        },
     )
     return event
 
