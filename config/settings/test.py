@@ -13,7 +13,8 @@ MEDIA_ROOT = BASE_DIR / "var" / "test-media"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" and not env("DATABASE_URL"):
     DATABASES["default"]["NAME"] = str(BASE_DIR / "var" / "test.sqlite3")
 if TASK_BACKEND == "database" and not env_bool("REAL_WORKER", default=False):
-    TASKS = {
-        "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default"]}
-    }
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default"]}}
 LOGGING["root"]["level"] = "WARNING"  # type: ignore[index]
+# Serve static files straight from the apps (no collectstatic needed outside production).
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

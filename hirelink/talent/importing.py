@@ -81,9 +81,7 @@ def read_table(*, data: bytes, filename: str) -> list[dict[str, str]]:
     else:
         raise DomainError(_("不支持的文件类型：请上传 CSV 或 Excel（.xlsx）文件。"), code="bad_type")
     if len(rows) > settings.IMPORT_MAX_ROWS:
-        raise DomainError(
-            _("行数过多（上限 %(n)d 行）。") % {"n": settings.IMPORT_MAX_ROWS}, code="too_many_rows"
-        )
+        raise DomainError(_("行数过多（上限 %(n)d 行）。") % {"n": settings.IMPORT_MAX_ROWS}, code="too_many_rows")
     return rows
 
 
@@ -147,14 +145,10 @@ def parse_date(value: str, column: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError as exc:
-        raise RowError(
-            _("%(col)s 日期格式应为 YYYY-MM-DD，实际：%(value)s") % {"col": column, "value": value}
-        ) from exc
+        raise RowError(_("%(col)s 日期格式应为 YYYY-MM-DD，实际：%(value)s") % {"col": column, "value": value}) from exc
 
 
-def parse_decimal(
-    value: str, column: str, *, low: Decimal | None = None, high: Decimal | None = None
-) -> Decimal:
+def parse_decimal(value: str, column: str, *, low: Decimal | None = None, high: Decimal | None = None) -> Decimal:
     try:
         number = Decimal(value.strip())
     except InvalidOperation as exc:

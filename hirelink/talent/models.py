@@ -13,9 +13,7 @@ from hirelink.core.models import TimeStampedModel
 
 
 class WrittenTestResult(TimeStampedModel):
-    application = models.ForeignKey(
-        "candidates.Application", on_delete=models.CASCADE, related_name="written_tests"
-    )
+    application = models.ForeignKey("candidates.Application", on_delete=models.CASCADE, related_name="written_tests")
     test_name = models.CharField(_("笔试名称"), max_length=120)
     taken_on = models.DateField(_("考试日期"))
     score = models.DecimalField(_("得分"), max_digits=6, decimal_places=2)
@@ -27,9 +25,7 @@ class WrittenTestResult(TimeStampedModel):
         verbose_name = _("笔试成绩")
         verbose_name_plural = _("笔试成绩")
         constraints = [
-            models.UniqueConstraint(
-                fields=["application", "test_name", "taken_on"], name="one_written_test_per_day"
-            ),
+            models.UniqueConstraint(fields=["application", "test_name", "taken_on"], name="one_written_test_per_day"),
             models.CheckConstraint(
                 condition=models.Q(score__gte=0) & models.Q(score__lte=models.F("max_score")),
                 name="written_test_score_in_range",
@@ -54,9 +50,7 @@ class Recommendation(models.TextChoices):
 class Scorecard(TimeStampedModel):
     """A second-interview (复试) scorecard: per-attribute 1–5 ratings and an overall recommendation."""
 
-    application = models.ForeignKey(
-        "candidates.Application", on_delete=models.CASCADE, related_name="scorecards"
-    )
+    application = models.ForeignKey("candidates.Application", on_delete=models.CASCADE, related_name="scorecards")
     interviewer = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("面试官"),
@@ -64,9 +58,7 @@ class Scorecard(TimeStampedModel):
         related_name="scorecards",
     )
     interviewed_on = models.DateField(_("面试日期"))
-    ratings = models.JSONField(
-        _("评分"), default=dict, help_text=_('{"communication": 4, "professional_match": 3}')
-    )
+    ratings = models.JSONField(_("评分"), default=dict, help_text=_('{"communication": 4, "professional_match": 3}'))
     recommendation = models.CharField(_("总体建议"), max_length=16, choices=Recommendation.choices)
     notes = models.TextField(_("评语"), blank=True)
 
@@ -75,9 +67,7 @@ class Scorecard(TimeStampedModel):
         verbose_name = _("复试评分表")
         verbose_name_plural = _("复试评分表")
         constraints = [
-            models.UniqueConstraint(
-                fields=["application", "interviewer"], name="one_scorecard_per_interviewer"
-            ),
+            models.UniqueConstraint(fields=["application", "interviewer"], name="one_scorecard_per_interviewer"),
         ]
 
     def __str__(self) -> str:
@@ -98,12 +88,8 @@ class OfferStatus(models.TextChoices):
 
 
 class Offer(TimeStampedModel):
-    application = models.OneToOneField(
-        "candidates.Application", on_delete=models.CASCADE, related_name="offer"
-    )
-    status = models.CharField(
-        _("状态"), max_length=16, choices=OfferStatus.choices, default=OfferStatus.DRAFT
-    )
+    application = models.OneToOneField("candidates.Application", on_delete=models.CASCADE, related_name="offer")
+    status = models.CharField(_("状态"), max_length=16, choices=OfferStatus.choices, default=OfferStatus.DRAFT)
     offered_on = models.DateField(_("发放日期"))
     grade = models.CharField(_("职级"), max_length=40, blank=True)
     # Salary is sensitive: encrypted at rest like other personal data.
@@ -120,9 +106,7 @@ class Offer(TimeStampedModel):
 
 
 class Onboarding(TimeStampedModel):
-    application = models.OneToOneField(
-        "candidates.Application", on_delete=models.CASCADE, related_name="onboarding"
-    )
+    application = models.OneToOneField("candidates.Application", on_delete=models.CASCADE, related_name="onboarding")
     started_on = models.DateField(_("入职日期"))
     employee_number = models.CharField(_("工号"), max_length=40, blank=True)
     branch = models.CharField(_("入职机构"), max_length=120, blank=True)

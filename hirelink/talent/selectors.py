@@ -38,9 +38,7 @@ def talent_profile(*, user: Any, candidate: Candidate) -> TalentProfile:
         .filter(candidate=candidate)
         .select_related("position", "position__department", "offer", "onboarding")
         .prefetch_related(
-            Prefetch(
-                "events", queryset=ApplicationEvent.objects.select_related("actor").order_by("at", "id")
-            ),
+            Prefetch("events", queryset=ApplicationEvent.objects.select_related("actor").order_by("at", "id")),
             "written_tests",
             Prefetch("scorecards", queryset=Scorecard.objects.select_related("interviewer")),
             "performance_ratings",
@@ -60,9 +58,7 @@ def talent_profile(*, user: Any, candidate: Candidate) -> TalentProfile:
         for app in applications
     ]
     resume = candidate.resumes.order_by("-created_at").first()
-    return TalentProfile(
-        candidate=candidate, resume=resume, applications=views, hints=profile_hints(views, resume)
-    )
+    return TalentProfile(candidate=candidate, resume=resume, applications=views, hints=profile_hints(views, resume))
 
 
 def profile_hints(views: list[ApplicationView], resume: Resume | None) -> list[str]:

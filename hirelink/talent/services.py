@@ -71,9 +71,7 @@ def _choice(value: str, choices: Any, column: str) -> str:
 def _build_record(kind: str, row: dict[str, str], application: Application) -> Any:
     """Validate one row into an unsaved model instance (raises RowError)."""
     if kind == "written_test":
-        max_score = parse_decimal(
-            row.get("max_score") or "100", "max_score", low=Decimal(1), high=Decimal(1000)
-        )
+        max_score = parse_decimal(row.get("max_score") or "100", "max_score", low=Decimal(1), high=Decimal(1000))
         return WrittenTestResult(
             application=application,
             test_name=row["test_name"][:120],
@@ -114,9 +112,7 @@ def _build_record(kind: str, row: dict[str, str], application: Application) -> A
             started_on=parse_date(row["started_on"], "started_on"),
             employee_number=row.get("employee_number", "")[:40],
             branch=row.get("branch", "")[:120],
-            probation_months=parse_int(
-                row.get("probation_months") or "6", "probation_months", low=0, high=24
-            ),
+            probation_months=parse_int(row.get("probation_months") or "6", "probation_months", low=0, high=24),
         )
     if kind == "performance":
         return PerformanceRating(

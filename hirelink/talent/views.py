@@ -84,7 +84,5 @@ def records_import_view(request: HttpRequest) -> HttpResponse:
     report = None
     form = RecordImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        report = records_import(
-            actor=request.user, kind=form.cleaned_data["kind"], upload=form.cleaned_data["file"]
-        )
+        report = records_import(actor=request.user, kind=form.cleaned_data["kind"], upload=form.cleaned_data["file"])
     return render(request, "talent/import.html", {"form": form, "report": report})
