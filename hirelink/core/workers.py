@@ -56,9 +56,7 @@ def sweep_abandoned_tasks(*, now: dt.datetime | None = None) -> list[str]:
     grace = now - dt.timedelta(seconds=settings.WORKER_DEAD_AFTER_SECONDS)
     redriven: list[str] = []
     with transaction.atomic():
-        running = DBTaskResult.objects.select_for_update().filter(
-            status=TaskResultStatus.RUNNING, started_at__lt=grace
-        )
+        running = DBTaskResult.objects.select_for_update().filter(status=TaskResultStatus.RUNNING, started_at__lt=grace)
         for row in running:
             owner = row.worker_ids[-1] if row.worker_ids else ""
             if owner in alive:

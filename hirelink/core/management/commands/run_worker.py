@@ -26,7 +26,7 @@ class Command(BaseCommand):
         heartbeat.start()
         try:
             if settings.TASK_BACKEND == "redis":
-                rq_args = ["default", "--name", worker_id]
+                rq_args = ["default", "--name", worker_id, "--job-class", "django_tasks_rq.Job"]
                 if batch:
                     rq_args.append("--burst")
                 call_command("rqworker", *rq_args)
