@@ -76,9 +76,9 @@ def test_outbox_event_is_dispatched_once(settings, django_capture_on_commit_call
     with django_capture_on_commit_callbacks(execute=True):
         event = event_record(name="test.happened", payload={"x": 1})
     # then the consumer saw it once, and dispatching again does not repeat it
-    assert CALLS == [event.pk]
+    assert [event.pk] == CALLS
     assert event_dispatch(event_id=event.pk) is True
-    assert CALLS == [event.pk]
+    assert [event.pk] == CALLS
     event.refresh_from_db()
     assert event.dispatched_at is not None
     assert event.attempts == 1
@@ -98,4 +98,4 @@ def test_failed_dispatch_is_kept_and_redriven_by_the_sweeper(settings, django_ca
     swept = sweep_undispatched(older_than_seconds=30, now=clock.now() + dt.timedelta(minutes=1))
     # then the event is delivered
     assert swept == [event.pk]
-    assert CALLS == [event.pk]
+    assert [event.pk] == CALLS
