@@ -9,6 +9,7 @@ urlpatterns = [
     path("accounts/", include("hirelink.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("talent/", include("hirelink.talent.urls")),
+    path("privacy/", include("hirelink.privacy.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -5,9 +5,12 @@ from django.db.models import QuerySet
 from hirelink.privacy.models import AuditLogEntry
 
 
-def audit_entries_for_candidate(*, candidate_id: int) -> QuerySet[AuditLogEntry]:
-    return AuditLogEntry.objects.filter(candidate_id=candidate_id).select_related("actor")
-
-
-def audit_entries_recent(*, limit: int = 200) -> QuerySet[AuditLogEntry]:
-    return AuditLogEntry.objects.select_related("actor")[:limit]
+def audit_entries(*, action: str = "", candidate_id: int | None = None, actor: str = "") -> QuerySet[AuditLogEntry]:
+    qs = AuditLogEntry.objects.select_related("actor")
+    if action:
+        qs = qs.filter(action=action)
+    if candidate_id:
+        qs = qs.filter(candidate_id=candidate_id)
+    if actor:
+        qs = qs.filter(actor_label=actor)
+    return qs

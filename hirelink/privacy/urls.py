@@ -1,0 +1,8 @@
+from django.urls import path
+
+from hirelink.privacy import views
+
+app_name = "privacy"
+urlpatterns = [
+    path("audit/", views.audit_log, name="audit_log"),
+]
