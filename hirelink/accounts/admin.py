@@ -1,7 +1,11 @@
+from typing import Any
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.http import HttpRequest
 
 from hirelink.accounts.models import User
+from hirelink.accounts.services import user_apply_role
 
 
 @admin.register(User)
@@ -12,3 +16,7 @@ class UserAdmin(DjangoUserAdmin[User]):
         *(DjangoUserAdmin.fieldsets or ()),
         ("HireLink", {"fields": ("role", "display_name", "wecom_userid", "preferred_language")}),
     )
+
+    def save_model(self, request: HttpRequest, obj: User, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        user_apply_role(user=obj)
