@@ -9,6 +9,7 @@ from django.db.models import Prefetch
 
 from hirelink.candidates.models import Application, ApplicationEvent, Candidate, Resume
 from hirelink.candidates.selectors import applications_visible_to
+from hirelink.positions.templatetags.labels import dimension_label
 from hirelink.talent.models import PerformanceRating, Scorecard, WrittenTestResult
 
 
@@ -78,7 +79,7 @@ def profile_hints(views: list[ApplicationView], resume: Resume | None) -> list[s
             if low:
                 hints.append(
                     _("面试官 %(who)s 在 %(dims)s 上给出低分，建议后续追问。")
-                    % {"who": card.interviewer, "dims": "、".join(low)}
+                    % {"who": card.interviewer, "dims": "、".join(dimension_label(k) for k in low)}
                 )
     experience = resume.experience if resume else []
     if any(item.get("is_internship") and "银行" in str(item.get("employer", "")) for item in experience):
