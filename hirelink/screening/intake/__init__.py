@@ -1,0 +1,1 @@
+"""Intake helpers: upload limits, safe archive inspection and reading, table (CSV/Excel) rows."""
