@@ -91,7 +91,7 @@ def world(db, user_factory):
     from hirelink.accounts.services import user_apply_role
 
     users = {role: user_apply_role(user=user_factory(role, username=role)) for role in STAFF}
-    application = ApplicationFactory(status=ApplicationStatus.INVITED)
+    application = ApplicationFactory.create(status=ApplicationStatus.INVITED)
     return {"users": users, "application": application}
 
 

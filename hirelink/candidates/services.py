@@ -87,7 +87,6 @@ def candidate_upsert(
         object_type="candidate",
         object_id=candidate.pk,
         candidate_id=candidate.pk,
-        summary=candidate.name,
     )
     return CandidateUpsert(candidate=candidate, created=True, matched_on="")
 
@@ -97,15 +96,11 @@ def candidate_update(*, actor: Any, candidate: Candidate, **fields: Any) -> Cand
     changes: dict[str, Any] = {}
     for field, value in fields.items():
         if getattr(candidate, field) != value:
-            changes[field] = (
-                "changed" if field in _IDENTIFIERS else [str(getattr(candidate, field)), str(value)]
-            )
+            changes[field] = "changed" if field in _IDENTIFIERS else [str(getattr(candidate, field)), str(value)]
             setattr(candidate, field, value)
     if not changes:
         return candidate
-    for key, value in _indexes(
-        phone=candidate.phone, email=candidate.email, national_id=candidate.national_id
-    ).items():
+    for key, value in _indexes(phone=candidate.phone, email=candidate.email, national_id=candidate.national_id).items():
         setattr(candidate, key, value)
     candidate.save()
     audit_record(

@@ -144,3 +144,26 @@ class PerformanceRating(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.period}: {self.rating}"
+
+
+class ErasureRecord(models.Model):
+    """Proof that a candidate's personal data was erased on request (PIPL art. 47). Holds no personal data:
+    only the former id, who asked, who carried it out, and what was removed."""
+
+    candidate_ref = models.BigIntegerField(_("原候选人ID"), db_index=True)
+    requested_by = models.CharField(_("申请方"), max_length=150)
+    reason = models.CharField(_("原因"), max_length=500, blank=True)
+    performed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("执行人"), null=True, on_delete=models.SET_NULL
+    )
+    performed_at = models.DateTimeField(_("执行时间"), auto_now_add=True)
+    removed = models.JSONField(_("删除内容统计"), default=dict)
+    files_removed = models.PositiveIntegerField(_("删除文件数"), default=0)
+
+    class Meta:
+        ordering = ["-performed_at"]
+        verbose_name = _("删除记录")
+        verbose_name_plural = _("删除记录")
+
+    def __str__(self) -> str:
+        return f"candidate #{self.candidate_ref} erased {self.performed_at:%Y-%m-%d}"

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from hirelink.accounts import permissions
 from hirelink.candidates.access import access_candidate_by_id
@@ -16,7 +18,8 @@ from hirelink.candidates.states import FUNNEL_ORDER, ApplicationStatus
 from hirelink.positions.selectors import positions_visible_to
 from hirelink.privacy.models import AuditAction
 from hirelink.privacy.services import audit_record
-from hirelink.talent.forms import RecordImportForm
+from hirelink.talent.erasure import candidate_erase
+from hirelink.talent.forms import ErasureForm, RecordImportForm
 from hirelink.talent.selectors import talent_profile
 from hirelink.talent.services import records_import
 
@@ -75,6 +78,29 @@ def candidate_profile(request: HttpRequest, candidate_id: int) -> HttpResponse:
         ip_address=_client_ip(request),
     )
     return render(request, "talent/profile.html", {"profile": profile, "candidate": candidate})
+
+
+@login_required
+def candidate_erase_view(request: HttpRequest, candidate_id: int) -> HttpResponse:
+    """Deletion on request (HR admin only): confirm page, then erase everything about the person."""
+    candidate = access_candidate_by_id(user=request.user, candidate_id=candidate_id)
+    if not permissions.can_manage_users(request.user):
+        raise Http404
+    form = ErasureForm(request.POST or None, candidate=candidate)
+    if request.method == "POST" and form.is_valid():
+        record = candidate_erase(
+            actor=request.user,
+            candidate=candidate,
+            requested_by=form.cleaned_data["requested_by"],
+            reason=form.cleaned_data["reason"],
+        )
+        messages.success(
+            request,
+            _("候选人数据已删除（删除记录 #%(id)s，共删除 %(files)s 个文件）。")
+            % {"id": record.pk, "files": record.files_removed},
+        )
+        return redirect("talent:candidate_list")
+    return render(request, "talent/erase.html", {"candidate": candidate, "form": form})
 
 
 @login_required

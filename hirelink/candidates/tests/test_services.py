@@ -18,7 +18,7 @@ S = ApplicationStatus
 
 def test_happy_path_walks_the_whole_funnel_and_writes_one_event_per_step(recruiter):
     # given a new application
-    application = ApplicationFactory()
+    application = ApplicationFactory.create()
     path = [S.SCREENING, S.INVITED, S.INTERVIEWING, S.INTERVIEWED, S.SCORED, S.SECOND_INTERVIEW, S.OFFERED, S.HIRED]
     # when it is moved through every forward state
     for target in path:
@@ -43,7 +43,7 @@ def test_happy_path_walks_the_whole_funnel_and_writes_one_event_per_step(recruit
 
 def test_invalid_transition_raises_and_changes_nothing(recruiter):
     # given an application that was just invited
-    application = ApplicationFactory(status=S.INVITED)
+    application = ApplicationFactory.create(status=S.INVITED)
     events_before = ApplicationEvent.objects.count()
     # when someone tries to jump to hired
     with pytest.raises(InvalidTransitionError):
@@ -59,7 +59,7 @@ def test_reject_and_withdraw_are_reachable_from_every_open_state_and_closed_stat
 
 
 def test_events_are_immutable():
-    application = ApplicationFactory()
+    application = ApplicationFactory.create()
     event = ApplicationEvent.objects.get(application=application)
     event.reason = "rewritten"
     with pytest.raises(ValueError, match="immutable"):
@@ -97,8 +97,8 @@ def test_a_duplicate_fills_in_missing_identifiers():
 
 def test_second_application_to_the_same_position_is_refused():
     # given an application
-    candidate = CandidateFactory()
-    position = PositionFactory()
+    candidate = CandidateFactory.create()
+    position = PositionFactory.create()
     application_create(actor=None, candidate=candidate, position=position)
     # when the same candidate applies again
     with pytest.raises(DuplicateApplicationError):
@@ -109,7 +109,7 @@ def test_second_application_to_the_same_position_is_refused():
 
 
 def test_one_person_may_apply_to_several_positions():
-    candidate = CandidateFactory()
-    application_create(actor=None, candidate=candidate, position=PositionFactory())
-    application_create(actor=None, candidate=candidate, position=PositionFactory())
+    candidate = CandidateFactory.create()
+    application_create(actor=None, candidate=candidate, position=PositionFactory.create())
+    application_create(actor=None, candidate=candidate, position=PositionFactory.create())
     assert candidate.applications.count() == 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from django_tasks_db.compat import TaskResultStatus
@@ -26,7 +27,7 @@ def failing_consumer(event: OutboxEvent) -> None:
     raise RuntimeError("consumer down")
 
 
-def _running_task(*, worker_id: str, started_at: dt.datetime) -> DBTaskResult:
+def _running_task(*, worker_id: str, started_at: dt.datetime) -> DBTaskResult[Any, Any]:
     return DBTaskResult.objects.create(
         status=TaskResultStatus.RUNNING,
         task_path="hirelink.core.tasks_outbox.outbox_dispatch",
@@ -34,7 +35,6 @@ def _running_task(*, worker_id: str, started_at: dt.datetime) -> DBTaskResult:
         queue_name="default",
         backend_name="default",
         priority=0,
-        run_after=None,
         started_at=started_at,
         worker_ids=[worker_id],
     )

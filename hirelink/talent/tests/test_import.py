@@ -19,8 +19,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def application():
-    candidate = CandidateFactory(phone="13811112222", email="zhao.lei@example.com")
-    return ApplicationFactory(candidate=candidate, position=PositionFactory(code="teller"))
+    candidate = CandidateFactory.create(phone="13811112222", email="zhao.lei@example.com")
+    return ApplicationFactory.create(candidate=candidate, position=PositionFactory.create(code="teller"))
 
 
 def _csv(text: str, name: str = "scores.csv", encoding: str = "utf-8") -> SimpleUploadedFile:

@@ -16,11 +16,13 @@ pytestmark = pytest.mark.django_db
 
 def test_profile_shows_resume_timeline_written_test_and_scorecards(client, recruiter, interviewer):
     # given a candidate with a full history
-    candidate = CandidateFactory(name="陈思远")
-    resume = ResumeFactory(candidate=candidate)
-    application = ApplicationFactory(candidate=candidate, resume=resume, status=ApplicationStatus.SECOND_INTERVIEW)
-    WrittenTestResultFactory(application=application, test_name="综合能力测验", score=52, max_score=100)
-    ScorecardFactory(application=application, interviewer=interviewer, ratings={"communication": 2})
+    candidate = CandidateFactory.create(name="陈思远")
+    resume = ResumeFactory.create(candidate=candidate)
+    application = ApplicationFactory.create(
+        candidate=candidate, resume=resume, status=ApplicationStatus.SECOND_INTERVIEW
+    )
+    WrittenTestResultFactory.create(application=application, test_name="综合能力测验", score=52, max_score=100)
+    ScorecardFactory.create(application=application, interviewer=interviewer, ratings={"communication": 2})
     client.force_login(recruiter)
     # when the recruiter opens the talent profile
     response = client.get(reverse("talent:candidate_profile", args=[candidate.pk]))
@@ -37,7 +39,7 @@ def test_profile_shows_resume_timeline_written_test_and_scorecards(client, recru
 
 
 def test_viewing_a_profile_is_audited(client, recruiter):
-    candidate = ApplicationFactory().candidate
+    candidate = ApplicationFactory.create().candidate
     client.force_login(recruiter)
     client.get(reverse("talent:candidate_profile", args=[candidate.pk]))
     entry = AuditLogEntry.objects.get(action="view", candidate_id=candidate.pk)
@@ -46,10 +48,10 @@ def test_viewing_a_profile_is_audited(client, recruiter):
 
 def test_interviewer_sees_only_assigned_positions_and_gets_404_otherwise(client, interviewer):
     # given one position assigned to the interviewer and one that is not
-    mine = PositionFactory()
+    mine = PositionFactory.create()
     mine.assignees.add(interviewer)
-    visible = ApplicationFactory(position=mine).candidate
-    hidden = ApplicationFactory(position=PositionFactory()).candidate
+    visible = ApplicationFactory.create(position=mine).candidate
+    hidden = ApplicationFactory.create(position=PositionFactory.create()).candidate
     client.force_login(interviewer)
     # when listing and opening profiles
     listing = client.get(reverse("talent:candidate_list")).content.decode()
@@ -65,7 +67,7 @@ def test_interviewer_sees_only_assigned_positions_and_gets_404_otherwise(client,
 def test_candidate_list_query_count_does_not_grow_with_rows(client, recruiter, django_assert_max_num_queries):
     # given many candidates with applications
     for _ in range(30):
-        ApplicationFactory(status=ApplicationStatus.INVITED)
+        ApplicationFactory.create(status=ApplicationStatus.INVITED)
     client.force_login(recruiter)
     # when the list page renders, then the number of queries is bounded (no N+1)
     with django_assert_max_num_queries(10):
@@ -75,8 +77,8 @@ def test_candidate_list_query_count_does_not_grow_with_rows(client, recruiter, d
 
 
 def test_list_filters_by_status_and_search(client, recruiter):
-    hired = ApplicationFactory(status=ApplicationStatus.HIRED, candidate=CandidateFactory(name="林晓雨"))
-    ApplicationFactory(status=ApplicationStatus.NEW, candidate=CandidateFactory(name="周杰"))
+    hired = ApplicationFactory.create(status=ApplicationStatus.HIRED, candidate=CandidateFactory.create(name="林晓雨"))
+    ApplicationFactory.create(status=ApplicationStatus.NEW, candidate=CandidateFactory.create(name="周杰"))
     client.force_login(recruiter)
     by_status = client.get(reverse("talent:candidate_list"), {"status": "hired"})
     by_name = client.get(reverse("talent:candidate_list"), {"q": "周"})
@@ -85,7 +87,7 @@ def test_list_filters_by_status_and_search(client, recruiter):
 
 
 def test_english_switch_renders_the_profile_in_english(client, recruiter):
-    candidate = ApplicationFactory().candidate
+    candidate = ApplicationFactory.create().candidate
     client.force_login(recruiter)
     client.post(reverse("set_language"), {"language": "en"})
     html = client.get(reverse("talent:candidate_profile", args=[candidate.pk])).content.decode()
