@@ -22,7 +22,9 @@ def _raw(candidate_id: int, column: str) -> str:
 
 def test_phone_email_and_id_are_stored_encrypted():
     # given a candidate with contact data
-    candidate = CandidateFactory.create(phone="13800138000", email="li.na@example.com", national_id="110101200001011234")
+    candidate = CandidateFactory.create(
+        phone="13800138000", email="li.na@example.com", national_id="110101200001011234"
+    )
     # when reading the raw column values
     raw_phone = _raw(candidate.pk, "phone")
     # then they are ciphertext, and the model reads plaintext back
