@@ -5,3 +5,4 @@ from __future__ import annotations
 from ninja import NinjaAPI
 
 api = NinjaAPI(title="HireLink API", version="1.0.0", urls_namespace="api")
+api.add_router("/interview/", "hirelink.interviews.api.router")  # candidate AI interview (issue 4)

@@ -10,6 +10,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("talent/", include("hirelink.talent.urls")),
     path("privacy/", include("hirelink.privacy.urls")),
+    path("i/", include("hirelink.interviews.urls")),  # candidate interview pages + HR media (issue 4)
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -9,6 +9,7 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from hirelink.core import clock
 from hirelink.core.models import TimeStampedModel
 from hirelink.positions.vocabulary import Dimension
 
@@ -38,9 +39,7 @@ class Question(TimeStampedModel):
     `exemplars`: [{"level": 5, "text": "...", "language": "zh"}] — optional sample answers.
     """
 
-    bank = models.ForeignKey(
-        QuestionBank, verbose_name=_("题库"), on_delete=models.CASCADE, related_name="questions"
-    )
+    bank = models.ForeignKey(QuestionBank, verbose_name=_("题库"), on_delete=models.CASCADE, related_name="questions")
     order = models.PositiveSmallIntegerField(_("顺序"), default=0)
     text = models.TextField(_("题目"))
     text_en = models.TextField(_("英文题目"), blank=True)
@@ -127,3 +126,228 @@ class Invitation(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.application} · {self.get_status_display()}"
+
+
+# --- Guide (面试指引) --------------------------------------------------------------------------------------
+
+GUIDE_VARIABLES = ("candidate_name", "position", "window_start", "window_end", "link", "materials", "notes")
+
+
+def guide_video_upload_to(instance: GuideTemplate, filename: str) -> str:
+    return f"interviews/guide-videos/{instance.pk or 'new'}-{filename}"
+
+
+class GuideTemplate(TimeStampedModel):
+    """The editable text of the personal interview guide, per position (or the default when position is empty).
+
+    Placeholders in `{name}` form: candidate_name, position, window_start, window_end, link, materials, notes.
+    A position may carry its own guide video; otherwise the default video shipped with the project plays."""
+
+    position = models.OneToOneField(
+        "positions.Position",
+        verbose_name=_("岗位"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="guide_template",
+        help_text=_("留空表示默认模板"),
+    )
+    body = models.TextField(_("指引正文"))
+    body_en = models.TextField(_("英文指引正文"), blank=True)
+    materials = models.TextField(_("需准备的材料"), blank=True)
+    materials_en = models.TextField(_("英文材料说明"), blank=True)
+    notes = models.TextField(_("注意事项"), blank=True)
+    notes_en = models.TextField(_("英文注意事项"), blank=True)
+    video = models.FileField(_("指引视频"), upload_to=guide_video_upload_to, blank=True)
+
+    class Meta:
+        verbose_name = _("面试指引模板")
+        verbose_name_plural = _("面试指引模板")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["position"], condition=models.Q(position__isnull=True), name="one_default_guide"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.position or _("默认模板"))
+
+    def clean(self) -> None:
+        import re
+
+        unknown = sorted(
+            {
+                name
+                for text in (self.body, self.body_en)
+                for name in re.findall(r"\{(\w+)\}", text or "")
+                if name not in GUIDE_VARIABLES
+            }
+        )
+        if unknown:
+            raise ValidationError(
+                {"body": str(_("未知的变量：")) + ", ".join(unknown) + str(_("；可用：")) + ", ".join(GUIDE_VARIABLES)}
+            )
+
+
+# --- Session, questions, answers ------------------------------------------------------------------------------
+
+
+class SessionStatus(models.TextChoices):
+    CONSENTED = "consented", _("已同意，未开始")
+    IN_PROGRESS = "in_progress", _("进行中")
+    COMPLETED = "completed", _("已完成")
+
+
+class InterviewSession(TimeStampedModel):
+    """One candidate's interview for one invitation: consent choices, the drawn questions, the answers."""
+
+    invitation = models.OneToOneField(
+        Invitation, verbose_name=_("面试邀请"), on_delete=models.CASCADE, related_name="session"
+    )
+    status = models.CharField(
+        _("状态"), max_length=16, choices=SessionStatus.choices, default=SessionStatus.CONSENTED, db_index=True
+    )
+    answer_mode = models.CharField(_("作答方式"), max_length=8, default="voice")
+    text_only = models.BooleanField(_("仅文字作答"), default=False)
+    voice_features_enabled = models.BooleanField(_("语音特征分析"), default=False)
+    face_features_enabled = models.BooleanField(_("面部表情分析"), default=False)
+    disclosure_version = models.CharField(_("告知文本版本"), max_length=32)
+    language = models.CharField(_("语言"), max_length=8, default="zh-hans")
+    device_check = models.JSONField(_("设备检测"), default=dict, blank=True)
+    consented_at = models.DateTimeField(_("同意时间"), default=clock.now)
+    started_at = models.DateTimeField(_("开始时间"), null=True, blank=True)
+    completed_at = models.DateTimeField(_("完成时间"), null=True, blank=True)
+    last_seen_at = models.DateTimeField(_("最近活动"), null=True, blank=True)
+    user_agent = models.CharField(max_length=400, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("面试场次")
+        verbose_name_plural = _("面试场次")
+
+    def __str__(self) -> str:
+        return f"{self.invitation.application} · {self.get_status_display()}"
+
+
+class SessionQuestionStatus(models.TextChoices):
+    PENDING = "pending", _("未开始")
+    THINKING = "thinking", _("思考中")
+    ANSWERING = "answering", _("作答中")
+    ANSWERED = "answered", _("已作答")
+
+
+class SessionQuestion(models.Model):
+    """A question as drawn for one session, with its time limits frozen at the start."""
+
+    session = models.ForeignKey(InterviewSession, on_delete=models.CASCADE, related_name="questions")
+    question = models.ForeignKey(Question, verbose_name=_("题目"), on_delete=models.PROTECT, related_name="+")
+    position = models.PositiveSmallIntegerField(_("序号"))
+    text = models.TextField(_("题目"))
+    text_en = models.TextField(_("英文题目"), blank=True)
+    thinking_seconds = models.PositiveSmallIntegerField(_("思考时间（秒）"))
+    answer_seconds = models.PositiveSmallIntegerField(_("作答时限（秒）"))
+    status = models.CharField(
+        max_length=12, choices=SessionQuestionStatus.choices, default=SessionQuestionStatus.PENDING
+    )
+    shown_at = models.DateTimeField(null=True, blank=True)
+    answer_started_at = models.DateTimeField(null=True, blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["session", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "position"], name="one_question_per_slot"),
+        ]
+        verbose_name = _("场次题目")
+        verbose_name_plural = _("场次题目")
+
+    def __str__(self) -> str:
+        return f"{self.position}. {self.text[:30]}"
+
+
+class AnswerStatus(models.TextChoices):
+    RECORDING = "recording", _("录制/上传中")
+    UPLOADED = "uploaded", _("已上传")
+    SAVED = "saved", _("已保存")
+    PROCESSED = "processed", _("已预处理")
+    REJECTED = "rejected", _("已拒收")
+    SUPERSEDED = "superseded", _("已重录替换")
+
+
+def answer_media_upload_to(instance: Answer, filename: str) -> str:
+    return f"interviews/answers/{instance.session_question.session_id}/{filename}"
+
+
+class Answer(TimeStampedModel):
+    """One attempt at one question: typed text, or recorded media uploaded in chunks (see ADR 0040)."""
+
+    session_question = models.ForeignKey(SessionQuestion, on_delete=models.CASCADE, related_name="answers")
+    attempt = models.PositiveSmallIntegerField(_("第几次作答"), default=1)
+    mode = models.CharField(_("作答方式"), max_length=8)
+    status = models.CharField(
+        _("状态"), max_length=12, choices=AnswerStatus.choices, default=AnswerStatus.RECORDING, db_index=True
+    )
+    text = models.TextField(_("文字回答"), blank=True)
+    # Upload (resumable): an unguessable id, the declared type and the bytes durably stored so far.
+    upload_id = models.UUIDField(unique=True, null=True, blank=True, editable=False)
+    content_type = models.CharField(max_length=100, blank=True)
+    received_bytes = models.BigIntegerField(default=0)
+    media = models.FileField(_("录音/录像"), upload_to=answer_media_upload_to, blank=True, max_length=255)
+    container = models.CharField(max_length=32, blank=True)
+    codec = models.CharField(max_length=32, blank=True)
+    sha256 = models.CharField(max_length=64, blank=True)
+    size_bytes = models.BigIntegerField(default=0)
+    duration_seconds = models.FloatField(null=True, blank=True)
+    normalised_audio = models.FileField(_("16 kHz 单声道 WAV"), blank=True, max_length=255)
+    rejection = models.CharField(_("拒收原因"), max_length=255, blank=True)
+    signals = models.JSONField(_("行为记录"), default=dict, blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    saved_at = models.DateTimeField(null=True, blank=True)
+    processed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["session_question", "attempt"]
+        constraints = [
+            models.UniqueConstraint(fields=["session_question", "attempt"], name="one_answer_per_attempt"),
+        ]
+        verbose_name = _("回答")
+        verbose_name_plural = _("回答")
+
+    def __str__(self) -> str:
+        return f"{self.session_question} #{self.attempt} {self.mode}"
+
+
+class SignalKind(models.TextChoices):
+    TAB_HIDDEN = "tab_hidden", _("切换页面/应用")
+    WINDOW_BLUR = "window_blur", _("窗口失去焦点")
+    PASTE = "paste", _("粘贴文字")
+    NO_FACE = "no_face", _("画面中无人脸")
+    MULTIPLE_FACES = "multiple_faces", _("画面中多张人脸")
+    FACE_CHECK_UNAVAILABLE = "face_check_unavailable", _("浏览器不支持人脸检测")
+    NETWORK_OFFLINE = "network_offline", _("网络中断")
+
+
+class IntegritySignal(models.Model):
+    """A fact observed in the candidate's browser (recorded, never judged): HR sees them beside the report."""
+
+    session = models.ForeignKey(InterviewSession, on_delete=models.CASCADE, related_name="signals")
+    session_question = models.ForeignKey(
+        SessionQuestion, null=True, blank=True, on_delete=models.CASCADE, related_name="signals"
+    )
+    kind = models.CharField(_("类型"), max_length=24, choices=SignalKind.choices)
+    client_id = models.CharField(max_length=64)
+    occurred_at = models.DateTimeField(_("发生时间"))
+    duration_ms = models.PositiveIntegerField(_("持续时长（毫秒）"), default=0)
+    detail = models.JSONField(default=dict, blank=True)
+    received_at = models.DateTimeField(default=clock.now)
+
+    class Meta:
+        ordering = ["session", "occurred_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "client_id"], name="one_signal_per_client_id"),
+        ]
+        verbose_name = _("行为记录")
+        verbose_name_plural = _("行为记录")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} @ {self.occurred_at:%H:%M:%S}"
