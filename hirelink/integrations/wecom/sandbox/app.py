@@ -311,6 +311,8 @@ def start_sandbox(config: SandboxConfig | None = None, *, host: str = "127.0.0.1
     """Serve the sandbox in a background thread (port 0 = a free port); ``.stop()`` shuts it down."""
     app = make_app(config)
     server = make_server(host, port, app, server_class=_ThreadingWSGIServer, handler_class=_QuietHandler)
-    thread = threading.Thread(target=server.serve_forever, name="wecom-sandbox", daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.05}, name="wecom-sandbox", daemon=True
+    )
     thread.start()
     return RunningSandbox(url=f"http://{host}:{server.server_port}", state=app.state, server=server, thread=thread)

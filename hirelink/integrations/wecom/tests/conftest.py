@@ -49,14 +49,14 @@ class CallbackReceiver:
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:  # noqa: N802
+            def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 receiver.requests.append({"path": self.path, "body": self.rfile.read(length), "method": "POST"})
                 self.send_response(200)
                 self.end_headers()
                 self.wfile.write(receiver.answer)
 
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 receiver.requests.append({"path": self.path, "body": b"", "method": "GET"})
                 self.send_response(200)
                 self.end_headers()
@@ -67,7 +67,7 @@ class CallbackReceiver:
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.server.server_port}/wecom/callback/"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
         self.thread.start()
 
     def stop(self) -> None:
