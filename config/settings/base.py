@@ -197,3 +197,14 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
 HIRELINK_BASE_URL = env("BASE_URL", "http://127.0.0.1:8000") or "http://127.0.0.1:8000"
+
+# --- WeCom (企业微信): hirelink.integrations.wecom (docs/wecom.md). Unset = the local sandbox (port 8900).
+WECOM_API_BASE_URL = env("WECOM_API_BASE_URL", "")
+WECOM_OAUTH_BASE_URL = env("WECOM_OAUTH_BASE_URL", "")
+WECOM_CORP_ID = env("WECOM_CORP_ID", "")
+WECOM_AGENT_ID = env("WECOM_AGENT_ID", "")
+WECOM_SECRET = env("WECOM_SECRET", "")
+WECOM_TOKEN = env("WECOM_TOKEN", "")
+WECOM_ENCODING_AES_KEY = env("WECOM_ENCODING_AES_KEY", "")
+WECOM_OPEN_KFID = env("WECOM_OPEN_KFID", "")
+WECOM_CALLBACK_MAX_AGE_SECONDS = int(env("WECOM_CALLBACK_MAX_AGE_SECONDS", "300") or "300")
