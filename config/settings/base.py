@@ -173,7 +173,7 @@ else:
 # A task still "running" whose worker has not sent a heartbeat for this long is re-driven by the sweeper.
 WORKER_HEARTBEAT_SECONDS = 5
 # Consumers of domain events (hirelink.core.events), called in order after commit by the outbox dispatcher.
-OUTBOX_CONSUMERS: list[str] = []
+OUTBOX_CONSUMERS: list[str] = ["hirelink.workflows.consumers.consume"]
 WORKER_DEAD_AFTER_SECONDS = int(env("WORKER_DEAD_AFTER_SECONDS", "60") or "60")
 
 LOGGING = {
@@ -197,6 +197,20 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
 HIRELINK_BASE_URL = env("BASE_URL", "http://127.0.0.1:8000") or "http://127.0.0.1:8000"
+
+# --- Messaging and workflows (issue 6; owner: workflow & messaging) ----------------------------------------------
+# Candidate channels in order of preference: a message falls back to the next when one cannot reach the person.
+MESSAGING_CANDIDATE_CHANNELS = env_list("CANDIDATE_CHANNELS", "wecom_external,sms,email")
+MESSAGING_MAX_ATTEMPTS = int(env("MESSAGING_MAX_ATTEMPTS", "6") or "6")
+MESSAGING_RETRY_BASE_SECONDS = float(env("MESSAGING_RETRY_BASE_SECONDS", "5") or "5")
+# SMS: Tencent Cloud SMS API 3.0. The defaults talk to the local sandbox (python -m hirelink.messaging.sms_sandbox);
+# production sets HIRELINK_SMS_ENDPOINT=https://sms.tencentcloudapi.com and the real keys (refused otherwise).
+MESSAGING_SMS_ENDPOINT = env("SMS_ENDPOINT", "http://127.0.0.1:8901") or ""
+MESSAGING_SMS_SECRET_ID = env("SMS_SECRET_ID", "AKIDhirelinksandbox") or ""
+MESSAGING_SMS_SECRET_KEY = env("SMS_SECRET_KEY", "hirelink-sms-sandbox-key") or ""
+MESSAGING_SMS_SDK_APP_ID = env("SMS_SDK_APP_ID", "1400000000") or ""
+MESSAGING_SMS_SIGN_NAME = env("SMS_SIGN_NAME", "HireLink招聘") or ""
+MESSAGING_SMS_REGION = env("SMS_REGION", "ap-guangzhou") or ""
 
 # --- WeCom (企业微信): hirelink.integrations.wecom (docs/wecom.md). Unset = the local sandbox (port 8900).
 WECOM_API_BASE_URL = env("WECOM_API_BASE_URL", "")

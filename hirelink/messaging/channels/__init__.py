@@ -1,0 +1,1 @@
+"""Channels behind one interface: `send(message) -> DeliveryResult`. See `registry.channel_for`."""
