@@ -18,7 +18,7 @@ from ninja import Router, Schema
 
 from hirelink.core import clock
 from hirelink.interviews import errors, services, uploads
-from hirelink.interviews.access import access_answer_by_upload_id, access_session_by_token
+from hirelink.interviews.access import access_answer_by_upload_id, access_invitation_by_token
 from hirelink.interviews.models import Answer, InterviewSession
 from hirelink.interviews.selectors import session_state
 
@@ -51,7 +51,14 @@ def _handled(view: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _session(token: str) -> InterviewSession:
-    return access_session_by_token(token=token)
+    """The session behind a token; a valid link whose candidate has not consented yet gets 409, not 404."""
+    invitation = access_invitation_by_token(token=token)
+    services.invitation_check_usable(invitation=invitation)
+    session = InterviewSession.objects.filter(invitation=invitation).first()
+    if session is None:
+        raise errors.ConsentRequiredError
+    session.invitation = invitation
+    return session
 
 
 def _answer_payload(answer: Answer) -> dict[str, Any]:

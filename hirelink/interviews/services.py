@@ -52,6 +52,7 @@ TIME_GRACE_SECONDS = 15
 MAX_ATTEMPTS = 2  # when re-recording is allowed: the first answer plus one re-record
 TEXT_MAX_CHARS = 5000
 GONE_STATUSES = (InvitationStatus.CANCELLED, InvitationStatus.EXPIRED)
+STARTED_GRACE = dt.timedelta(hours=6)
 
 
 def token_hash(token: str) -> str:
@@ -91,11 +92,12 @@ def invitation_create(
 
 
 def invitation_check_usable(*, invitation: Invitation) -> None:
-    """Raise unless the link may be used now: not cancelled, not expired. A started interview may be
-    finished after the window closes only for uploads already under way (see uploads.py)."""
+    """Raise unless the link may be used now: not cancelled, not expired. An interview started before the
+    window closed may be finished within STARTED_GRACE after it (each question keeps its own time limit)."""
     if invitation.status in GONE_STATUSES:
         raise errors.InvitationGoneError
-    if invitation.status != InvitationStatus.COMPLETED and clock.now() >= invitation.expires_at:
+    closes = invitation.expires_at + (STARTED_GRACE if invitation.started_at else dt.timedelta(0))
+    if invitation.status != InvitationStatus.COMPLETED and clock.now() >= closes:
         raise errors.InvitationGoneError
     if clock.now() < invitation.window_start:
         raise errors.InvitationNotYetOpenError
@@ -194,7 +196,6 @@ def _draw_questions(*, application: Application) -> list[Question]:
     return pool[:count]
 
 
-@transaction.atomic
 def session_create(
     *,
     invitation: Invitation,
@@ -207,7 +208,32 @@ def session_create(
 ) -> InterviewSession:
     """Record the candidate's consent decisions (always, also a refusal) and, when they agreed to the AI
     interview, create the session with its questions drawn and frozen. Idempotent: a second consent for the
-    same invitation returns the existing session unchanged."""
+    same invitation returns the existing session unchanged. A refusal is committed, then ConsentRequiredError."""
+    with transaction.atomic():
+        session = _session_create(
+            invitation=invitation,
+            ai_consent=ai_consent,
+            biometric_consent=biometric_consent,
+            text_only=text_only,
+            language=language,
+            ip_address=ip_address,
+            user_agent=user_agent,
+        )
+    if session is None:
+        raise errors.ConsentRequiredError
+    return session
+
+
+def _session_create(
+    *,
+    invitation: Invitation,
+    ai_consent: bool,
+    biometric_consent: bool,
+    text_only: bool,
+    language: str,
+    ip_address: str | None,
+    user_agent: str,
+) -> InterviewSession | None:
     invitation_check_usable(invitation=invitation)
     existing = InterviewSession.objects.filter(invitation=invitation).first()
     if existing is not None:
@@ -233,7 +259,7 @@ def session_create(
         )
     if not ai_consent:
         logger.info("interview.consent.declined", extra={"invitation_id": invitation.pk})
-        raise errors.ConsentRequiredError
+        return None
     modes = allowed_modes(session_or_position=position)
     text_only = text_only or modes == [AnswerMode.TEXT]
     if text_only and AnswerMode.TEXT not in modes:
@@ -300,6 +326,7 @@ def _session_start(*, session: InterviewSession) -> None:
     session.status, session.started_at = SessionStatus.IN_PROGRESS, now
     invitation = session.invitation
     Invitation.objects.filter(pk=invitation.pk).update(status=InvitationStatus.STARTED, started_at=now, updated_at=now)
+    invitation.status, invitation.started_at = InvitationStatus.STARTED, now
     application = invitation.application
     if can_transition(application.status, ApplicationStatus.INTERVIEWING):
         application_transition(
@@ -427,9 +454,13 @@ def attempt_start(*, question: SessionQuestion) -> dt.datetime:
     re-record (it gets its own full answer time)."""
     if question.status == SessionQuestionStatus.ANSWERED:
         return clock.now()
-    start = effective_answer_start(question=question)
-    if start is None:
+    if question.shown_at is None:
         raise errors.WrongOrderError(_("请先查看题目。"))
+    start = effective_answer_start(question=question)
+    if start is None:  # answering during thinking time: that is an early start
+        question.answer_started_at = start = clock.now()
+        question.status = SessionQuestionStatus.ANSWERING
+        question.save(update_fields=["answer_started_at", "status"])
     return start
 
 

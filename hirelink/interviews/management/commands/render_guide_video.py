@@ -21,11 +21,31 @@ INK = (28, 36, 48)
 SUB = (79, 91, 107)
 
 SLIDES = [
-    ("欢迎参加 AI 面试", "Welcome to your AI interview", ["全程约 20 分钟，手机或电脑均可", "About 20 minutes, on a phone or a computer"]),
-    ("开始前请准备", "Before you start", ["安静的环境 · 稳定的网络 · 允许使用麦克风", "A quiet room · a stable network · microphone allowed"]),
-    ("每道题：先思考，再作答", "Each question: think, then answer", ["思考时间可提前结束；作答时间到会自动停止", "Start early if ready; recording stops at the time limit"]),
-    ("回答边答边保存", "Answers are saved as you go", ["断网、刷新或来电后重新打开链接，从原题继续", "After a network drop or reload, reopen the link to go on"]),
-    ("AI 只是参考，由人来决定", "AI assists, people decide", ["您可以申请人工复核，也可以选择只用文字作答", "You may ask for a human review, or answer by text only"]),
+    (
+        "欢迎参加 AI 面试",
+        "Welcome to your AI interview",
+        ["全程约 20 分钟，手机或电脑均可", "About 20 minutes, on a phone or a computer"],
+    ),
+    (
+        "开始前请准备",
+        "Before you start",
+        ["安静的环境 · 稳定的网络 · 允许使用麦克风", "A quiet room · a stable network · microphone allowed"],
+    ),
+    (
+        "每道题：先思考，再作答",
+        "Each question: think, then answer",
+        ["思考时间可提前结束；作答时间到会自动停止", "Start early if ready; recording stops at the time limit"],
+    ),
+    (
+        "回答边答边保存",
+        "Answers are saved as you go",
+        ["断网、刷新或来电后重新打开链接，从原题继续", "After a network drop or reload, reopen the link to go on"],
+    ),
+    (
+        "AI 只是参考，由人来决定",
+        "AI assists, people decide",
+        ["您可以申请人工复核，也可以选择只用文字作答", "You may ask for a human review, or answer by text only"],
+    ),
 ]
 
 
@@ -62,7 +82,7 @@ def render_video(target: Path) -> int:
         for index, (title, title_en, lines) in enumerate(SLIDES, start=1):
             frame_image = render_slide(index, title, title_en, lines)
             for _ in range(FPS * SECONDS_PER_SLIDE):
-                frame = av.VideoFrame.from_image(frame_image)
+                frame = av.VideoFrame.from_image(frame_image)  # type: ignore[no-untyped-call]
                 for packet in stream.encode(frame):
                     container.mux(packet)
         for packet in stream.encode(None):
