@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - data tables of Chinese/English names read better one pair per entry
 """Fictional demo candidates: names drawn from surname/given-name lists (not real people), fictional phone
 numbers, e-mail addresses on reserved example domains, resident ID numbers with a valid check digit, and
 résumé facts in the shape the résumé parser produces. Pure Python, deterministic for a given random source."""
@@ -99,6 +100,48 @@ TECH_SKILLS = [
 ]  # fmt: skip
 TELLER_CERTS = ["证券从业资格证", "基金从业资格证", "初级会计专业技术资格"]
 TECH_CERTS = ["软考中级（软件设计师）", "软考高级（系统架构设计师）", "华为认证 HCIA", "软考初级（程序员）"]
+
+# English names used on English-language résumés.
+SCHOOL_EN: dict[str, str] = {
+    "深圳大学": "Shenzhen University", "暨南大学": "Jinan University",
+    "中南财经政法大学": "Zhongnan University of Economics and Law", "江西财经大学": "Jiangxi University of Finance and Economics",
+    "广东财经大学": "Guangdong University of Finance and Economics", "西南财经大学": "Southwestern University of Finance and Economics",
+    "湖南大学": "Hunan University", "中山大学": "Sun Yat-sen University", "华南师范大学": "South China Normal University",
+    "广东外语外贸大学": "Guangdong University of Foreign Studies", "广东金融学院": "Guangdong University of Finance",
+    "华南理工大学": "South China University of Technology", "哈尔滨工业大学（深圳）": "Harbin Institute of Technology, Shenzhen",
+    "南方科技大学": "Southern University of Science and Technology",
+    "电子科技大学": "University of Electronic Science and Technology of China",
+    "华中科技大学": "Huazhong University of Science and Technology", "武汉大学": "Wuhan University",
+    "西安电子科技大学": "Xidian University", "北京邮电大学": "Beijing University of Posts and Telecommunications",
+}  # fmt: skip
+MAJOR_EN: dict[str, str] = {
+    "金融学": "Finance", "金融工程": "Financial Engineering", "投资学": "Investment", "保险学": "Insurance",
+    "经济学": "Economics", "经济统计学": "Economic Statistics", "会计学": "Accounting",
+    "财务管理": "Financial Management", "国际经济与贸易": "International Economics and Trade",
+    "计算机科学与技术": "Computer Science and Technology", "软件工程": "Software Engineering",
+    "信息安全": "Information Security", "数据科学与大数据技术": "Data Science and Big Data Technology",
+    "人工智能": "Artificial Intelligence", "网络工程": "Network Engineering",
+    "电子信息工程": "Electronic Information Engineering", "通信工程": "Communication Engineering",
+}  # fmt: skip
+EMPLOYER_EN: dict[str, str] = {
+    "中国建设银行深圳分行": "China Construction Bank, Shenzhen Branch", "平安银行深圳分行": "Ping An Bank, Shenzhen Branch",
+    "深圳农村商业银行": "Shenzhen Rural Commercial Bank", "交通银行深圳分行": "Bank of Communications, Shenzhen Branch",
+    "中国邮政储蓄银行深圳分行": "Postal Savings Bank of China, Shenzhen Branch",
+    "招联消费金融有限公司": "Merchants Union Consumer Finance", "腾讯科技（深圳）有限公司": "Tencent (Shenzhen)",
+    "华为技术有限公司": "Huawei Technologies", "平安科技（深圳）有限公司": "Ping An Technology (Shenzhen)",
+    "深圳前海微众银行": "WeBank", "金蝶软件（中国）有限公司": "Kingdee Software (China)", "顺丰科技有限公司": "SF Technology",
+}  # fmt: skip
+CITY_EN: dict[str, str] = {
+    "深圳": "Shenzhen", "广州": "Guangzhou", "惠州": "Huizhou", "佛山": "Foshan", "长沙": "Changsha", "武汉": "Wuhan",
+    "南昌": "Nanchang", "南宁": "Nanning", "郑州": "Zhengzhou", "成都": "Chengdu", "福州": "Fuzhou", "济南": "Jinan",
+}  # fmt: skip
+LANGUAGE_EN: dict[str, str] = {"英语": "English", "普通话": "Putonghua", "粤语": "Cantonese"}
+SKILL_EN: dict[str, str] = {
+    "点钞": "Cash counting", "小键盘盲打": "Numeric keypad touch-typing", "客户服务": "Customer service",
+    "反洗钱知识": "Anti-money-laundering rules", "理财产品知识": "Wealth-management products", "粤语沟通": "Cantonese",
+    "数据结构与算法": "Data structures and algorithms", "分布式系统": "Distributed systems",
+}  # fmt: skip
+LEVEL_EN: dict[str, str] = {"二级甲等": "Level 2-A", "二级乙等": "Level 2-B", "一级乙等": "Level 1-B", "流利": "fluent"}
 
 _DEGREE = {
     EducationLevel.VOCATIONAL: "中专",
@@ -218,6 +261,8 @@ class PersonFactory:
         work_months = sum(_months(e["start"], e["end"]) for e in experience if not e["is_internship"])
         certificates, languages = self._credentials(track, qualified, language)
         skills = rng.sample(TELLER_SKILLS if track == "teller" else TECH_SKILLS, rng.randint(3, 5))
+        if language == "en":
+            skills = [SKILL_EN.get(skill, skill) for skill in skills]
         local = name_en.lower().replace(" ", ".")
         email = f"{local}{self._serial:02d}@{rng.choice(EMAIL_DOMAINS)}"
         return Person(
@@ -270,6 +315,8 @@ class PersonFactory:
             if language == "en"
             else _DEGREE[EducationLevel(level)]
         )
+        if language == "en":
+            school, major = SCHOOL_EN.get(school, school), MAJOR_EN.get(major, major)
         return {
             "degree": degree,
             "school": school,
@@ -290,7 +337,7 @@ class PersonFactory:
             year = first_end - 1
             entries.append(
                 {
-                    "employer": employer,
+                    "employer": employer if language == "zh" else EMPLOYER_EN.get(employer, employer),
                     "title": title if language == "zh" else _intern_title_en(track),
                     "start": f"{year}-{month:02d}",
                     "end": f"{year}-{month + 2:02d}",
@@ -376,7 +423,7 @@ def _resume_text_en(person: Person, *, position_title: str) -> str:
     lines = [
         f"{person.name_en.upper()} ({person.name})",
         f"Objective: {position_title}",
-        f"Mobile: +86 {person.phone} | Email: {person.email} | Location: {person.city}",
+        f"Mobile: +86 {person.phone} | Email: {person.email} | Location: {CITY_EN.get(person.city, person.city)}",
         "",
         "EDUCATION",
     ]
@@ -389,7 +436,13 @@ def _resume_text_en(person: Person, *, position_title: str) -> str:
     lines += ["", "SKILLS & CERTIFICATES"]
     if person.certificates:
         lines.append("Certificates: " + ", ".join(person.certificates))
-    lines.append("Languages: " + ", ".join(f"{lang['language']} ({lang['level']})" for lang in person.languages))
+    lines.append(
+        "Languages: "
+        + ", ".join(
+            f"{LANGUAGE_EN.get(lang['language'], lang['language'])} ({LEVEL_EN.get(lang['level'], lang['level'])})"
+            for lang in person.languages
+        )
+    )
     lines.append("Skills: " + ", ".join(person.skills))
     return "\n".join(lines)
 

@@ -139,3 +139,25 @@ def test_invitation_factory_uses_the_service_and_keeps_the_token():
     assert invitation.token_hash == token_hash(invitation.token)  # type: ignore[attr-defined]
     assert invitation.status == InvitationStatus.SENT
     assert invitation.application.status == ApplicationStatus.INVITED
+
+
+def test_root_fixtures_make_one_user_per_role(hr_admin, recruiter, hiring_manager, interviewer, auditor):
+    # given / when
+    users = [hr_admin, recruiter, hiring_manager, interviewer, auditor]
+    # then
+    assert [(u.username, u.role) for u in users] == [
+        ("hr", Role.HR_ADMIN),
+        ("recruiter", Role.RECRUITER),
+        ("manager", Role.HIRING_MANAGER),
+        ("interviewer", Role.INTERVIEWER),
+        ("auditor", Role.AUDITOR),
+    ]
+    assert hr_admin.is_staff is True
+
+
+def test_user_factory_fixture_takes_a_role_and_fields(user_factory):
+    # when
+    user = user_factory(Role.INTERVIEWER, username="wang", display_name="王面试官")
+    # then
+    assert (user.username, user.role, user.display_name) == ("wang", Role.INTERVIEWER, "王面试官")
+    assert user.check_password(DEFAULT_PASSWORD) is True
