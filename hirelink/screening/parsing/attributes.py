@@ -16,7 +16,7 @@ from hirelink.screening.parsing.text import Line
 def _alias_pattern(alias: str) -> str:
     escaped = re.escape(alias)
     if re.search(r"[\u4e00-\u9fff]", alias):
-        return escaped
+        return escaped + r"(?!师)"  # 项目管理师, 理财规划师 are certificates, not the skill
     return r"(?<![A-Za-z0-9])" + escaped + r"(?![A-Za-z0-9+#&])"
 
 
@@ -95,14 +95,17 @@ _CERTS: Final[tuple[_CertPattern, ...]] = (
     _p(r"(?<![A-Za-z])PMP(?![A-Za-z])|项目管理专业人士", "PMP"),
     _p(r"法律职业资格|司法考试|(?<![A-Za-z])法考", "法律职业资格"),
     _p(r"教师资格", "教师资格"),
+    _p(r"(?:企业)?人力资源管理师", "人力资源管理师"),
     _p(r"CET\s*-?\s*6|(?:大学)?英语六级|(?<![\u4e00-\u9fff])六级", "CET-6"),
     _p(r"CET\s*-?\s*4|(?:大学)?英语四级|(?<![\u4e00-\u9fff])四级(?=\s*[(（:：]?\s*\d{3})", "CET-4"),
     _p(r"TEM\s*-?\s*8|(?:英语)?专业八级|英语专八|专八", "TEM-8"),
     _p(r"TEM\s*-?\s*4|(?:英语)?专业四级|英语专四|专四", "TEM-4"),
     _p(r"(?<![A-Za-z])IELTS(?![A-Za-z])|雅思", "IELTS"),
     _p(r"(?<![A-Za-z])TOEFL(?![A-Za-z])|托福", "TOEFL"),
-    _p(r"(?<![A-Za-z])JLPT\s*N?[1-5]|日语(?:能力(?:考试|测试)?)?\s*N[1-5]|(?<![A-Za-z0-9])N[1-5](?=\s*(?:级|证书|日语))",
-       "JLPT"),  # fmt: skip
+    _p(
+        r"(?<![A-Za-z])JLPT\s*N?[1-5]|日语(?:能力(?:考试|测试)?)?\s*[(（]?\s*N[1-5]|(?<![A-Za-z0-9])N[1-5](?=\s*(?:级|证书|日语))",
+        "JLPT",
+    ),
     _p(r"(?:全国)?计算机(?:等级)?(?:考试)?\s*(?:[一二三四1-4])\s*级|NCRE", "计算机等级考试"),
     _p(r"软考|计算机技术与软件专业技术资格", "软考"),
     *(_p(re.escape(exam), f"软考 {exam}", context=True, flags=0) for exam in _SOFT_EXAMS),
@@ -115,7 +118,9 @@ def _cert_label(pattern: _CertPattern, line: str, start: int) -> tuple[str, floa
     window = line[start : start + 40]
     if pattern.name in ("CFA", "FRM"):
         lv = re.search(
-            r"^(?:CFA|FRM|特许金融分析师|金融风险管理师)\s*(?:Level|Part|L)?\s*(" + _ROMAN_OR_DIGIT + r")(?![A-Za-z])\s*级?",
+            r"^(?:CFA|FRM|特许金融分析师|金融风险管理师)\s*(?:Level|Part|L)?\s*("
+            + _ROMAN_OR_DIGIT
+            + r")(?![A-Za-z])\s*级?",
             window,
             re.IGNORECASE,
         ) or re.search(r"^(?:CFA|FRM)[^\n,，;；|]{0,12}?(?:Level|Part)\s*(" + _ROMAN_OR_DIGIT + r")\b", window)
@@ -221,7 +226,7 @@ def extract_languages(lines: list[Line], certificates: list[Certificate]) -> lis
                 prof = _PROF_RE.search(window) or _PROF_RE.search(segment[: match.start()][-12:])
                 explicit = in_lang_section or (prof is not None and line.section in _LANG_LINE_SECTIONS)
                 explicit = explicit or (zh == "普通话" and prof is not None)
-                explicit = explicit or bool(re.match(r"\s*[:：]", window)) and line.section in _LANG_LINE_SECTIONS
+                explicit = explicit or (bool(re.match(r"\s*[:：]", window)) and line.section in _LANG_LINE_SECTIONS)
                 if not explicit:
                     continue
                 proficiency = PROFICIENCY_WORDS[prof.group(0).lower()] if prof else None
@@ -236,9 +241,10 @@ def extract_languages(lines: list[Line], certificates: list[Certificate]) -> lis
                     lang.proficiency = proficiency
     for cert in certificates:
         base = "JLPT" if cert.name.startswith("JLPT") else cert.name
-        zh = _EXAM_LANGUAGE.get(base)
-        if zh is None:
+        exam_language = _EXAM_LANGUAGE.get(base)
+        if exam_language is None:
             continue
+        zh = exam_language
         if zh not in found:
             found[zh] = Language(zh, LANGUAGES[zh][0])
             order.append((10**9, len(order), zh))

@@ -58,7 +58,9 @@ def find_phone(text: str) -> str | None:
 
 def _cjk_name(token: str) -> str | None:
     token = re.sub(r"\s+", "", token)
-    if token in _NOT_NAMES or not re.fullmatch(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,4}·[\u4e00-\u9fff]{1,8}", token):
+    if token in _NOT_NAMES or not re.fullmatch(
+        r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,4}·[\u4e00-\u9fff]{1,8}", token
+    ):
         return None
     if token[0] in _SURNAMES or token.startswith(_COMPOUND_SURNAMES) or "·" in token:
         return token
@@ -68,7 +70,7 @@ def _cjk_name(token: str) -> str | None:
 def find_name(lines: list[Line]) -> str | None:
     """A labelled name (``姓名：张伟``/``Name: …``), else a leading line that looks like a name."""
     for line in lines[:40]:
-        match = re.search(r"(?:姓\s*名|^name)\s*[:：]\s*([^\s|,，;；]+(?:\s+[A-Z][A-Za-z'.-]+){0,3})", line.text,
+        match = re.search(r"(?:姓\s*名|^name)\s*[:：|]\s*([^\s|,，;；]+(?:\s+[A-Z][A-Za-z'.-]+){0,3})", line.text,
                           re.IGNORECASE)  # fmt: skip
         if match:
             value = match.group(1).strip()
@@ -102,14 +104,14 @@ _DEGREE_EN: Final = (
         "硕士",
         re.compile(
             r"\b(?:Master(?:'?s)?|M\.?Sc\.?|MSc|M\.S\.|M\.A\.|MBA|MPA|M\.?Eng\.?|MEng|MPhil|LL\.?M\.?|MFin|MPAcc|"
-            r"M\.?Fin\.?)(?![A-Za-z])"
+            r"M\.?Fin\.?|MA|MS)(?![A-Za-z])"
         ),
     ),
     (
         "本科",
         re.compile(
             r"\b(?:Bachelor(?:'?s)?|B\.?Sc\.?|BSc|B\.S\.|B\.A\.|B\.?Eng\.?|BEng|LL\.?B\.?|BBA|B\.?Com\.?|"
-            r"B\.?Econ\.?|Undergraduate)(?![A-Za-z])"
+            r"B\.?Econ\.?|Undergraduate|BA|BS)(?![A-Za-z])"
         ),
     ),
     ("大专", re.compile(r"\b(?:Associate(?:'s)?\s+(?:Degree|of)|Junior College|Higher Diploma)\b", re.I)),
@@ -133,14 +135,15 @@ _ZH_MAJOR_RE: Final = re.compile(
     "|".join(sorted((re.escape(m) for m in [*MAJORS_ZH, *MAJOR_SYNONYMS_ZH]), key=len, reverse=True))
 )
 _EN_MAJOR_RE: Final = re.compile(
-    r"(?<![A-Za-z])(?:"
-    + "|".join(sorted((re.escape(m) for m in MAJORS_EN), key=len, reverse=True))
-    + r")(?![A-Za-z])",
+    r"(?<![A-Za-z])(?:" + "|".join(sorted((re.escape(m) for m in MAJORS_EN), key=len, reverse=True)) + r")(?![A-Za-z])",
     re.IGNORECASE,
 )
 _MAJOR_LABEL: Final = re.compile(r"(?:专业|major|field of study)\s*[:：]\s*([^\s|,，;；]+(?:\s[A-Za-z]+)*)", re.I)
 _MAJOR_SUFFIX: Final = re.compile(r"([\u4e00-\u9fff]{2,12}?)专业")
-_SEPARATORS: Final = re.compile(r"\s*[|｜/／;；,，·•\t]\s*|\s{2,}|\s+[-–—]\s+|\s+at\s+|\s+@\s+")
+_SEPARATORS: Final = re.compile(
+    r"\s*[|｜/／;；,，·•\t]\s*|\s{2,}|\s+[-–—]\s+|\s+at\s+|\s+@\s+"
+    r"|(?<=[\u4e00-\u9fff)）])\s+(?=[\u4e00-\u9fff(（])"  # Chinese has no spaces inside words
+)
 
 
 def _find_degree(text: str) -> str | None:
@@ -293,10 +296,44 @@ _INTERN_RE: Final = re.compile(r"实习|\bintern(?:ship)?s?\b|暑期实践", re.
 _LABEL_EMPLOYER: Final = re.compile(r"(?:公司|单位|雇主|机构|company|employer)\s*[:：]\s*(.+)", re.IGNORECASE)
 _LABEL_TITLE: Final = re.compile(r"(?:职位|岗位|职务|担任|title|position|role)\s*[:：]\s*(.+)", re.IGNORECASE)
 _LOCATIONS: Final = frozenset(
-    "北京 上海 深圳 广州 杭州 南京 成都 武汉 西安 天津 重庆 苏州 长沙 郑州 济南 青岛 厦门 福州 合肥 香港 "
-    "beijing shanghai shenzhen guangzhou hangzhou nanjing chengdu wuhan hong kong london new york singapore "
-    "china remote 中国".split()
-)  # fmt: skip
+    {
+        "北京",
+        "上海",
+        "深圳",
+        "广州",
+        "杭州",
+        "南京",
+        "成都",
+        "武汉",
+        "西安",
+        "天津",
+        "重庆",
+        "苏州",
+        "长沙",
+        "郑州",
+        "济南",
+        "青岛",
+        "厦门",
+        "福州",
+        "合肥",
+        "香港",
+        "中国",
+        "beijing",
+        "shanghai",
+        "shenzhen",
+        "guangzhou",
+        "hangzhou",
+        "nanjing",
+        "chengdu",
+        "wuhan",
+        "london",
+        "singapore",
+        "china",
+        "remote",
+        "hong kong",
+        "new york",
+    }
+)
 _HEADING_WORDS: Final = frozenset(a.lower() for aliases in SECTION_HEADINGS.values() for a in aliases)
 
 
@@ -319,12 +356,20 @@ def _is_title(token: str) -> bool:
 def _split_org_title(token: str) -> tuple[str, str] | None:
     """``招商银行北京分行客户经理`` → (``招商银行北京分行``, ``客户经理``)."""
     if not re.search(r"[\u4e00-\u9fff]", token):
+        words = token.split()
+        for cut in range(1, len(words)):
+            head, tail = " ".join(words[:cut]), " ".join(words[cut:])
+            if _is_org(head) and _is_title(tail) and not _is_org(tail):
+                return head, tail
+            if _is_title(head) and not _is_org(head) and _is_org(tail) and not _is_title(tail):
+                return tail, head
         return None
-    for match in _ORG_ZH_RE.finditer(token):
-        head, tail = token[: match.end()], token[match.end() :]
-        if tail and _is_title(tail) and len(head) >= 4:
-            return head, tail
-    return None
+    best: tuple[str, str] | None = None
+    for end in range(4, len(token) - 1):
+        head, tail = token[:end], token[end:]
+        if _is_org(head) and _is_title(tail) and not _is_org(tail):
+            best = (head, tail)
+    return best
 
 
 def _clean(token: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import logging
 import re
 import unicodedata
@@ -12,6 +13,7 @@ from typing import Any, Final, Literal
 
 from hirelink.screening.parsing import ocr
 from hirelink.screening.parsing.errors import ResumeFileError
+from hirelink.screening.parsing.text import heading_of
 
 logger = logging.getLogger(__name__)
 
@@ -99,7 +101,9 @@ def validate(data: bytes, filename: str, *, max_bytes: int = DEFAULT_MAX_BYTES) 
     """Decide the format from the content, refusing empty, oversized, lying and unsupported files."""
     size = len(data)
     if size == 0 or not data.strip():
-        raise _bad("empty_file", "文件为空，请上传有内容的简历。", "The file is empty; please upload a résumé with content.")
+        raise _bad(
+            "empty_file", "文件为空，请上传有内容的简历。", "The file is empty; please upload a résumé with content."
+        )
     if size > max_bytes:
         limit_mb = max_bytes / (1024 * 1024)
         raise _bad(
@@ -428,30 +432,41 @@ def _find_gutter(words: list[dict[str, Any]], width: float) -> float | None:
         for b in range(max(int(w["x0"] / resolution), 0), min(int(w["x1"] / resolution) + 1, bins)):
             cover[b] += 1
     lo, hi = int(bins * 0.2), int(bins * 0.8)
-    allowed = max(1, len(words) // 50)
-    best: tuple[int, int] | None = None
-    start = None
+    allowed = len(words) // 100
+    bands: list[tuple[int, int]] = []
+    start: int | None = None
     for b in range(lo, hi + 1):
         empty = b < hi and cover[b] <= allowed
         if empty and start is None:
             start = b
         elif not empty and start is not None:
-            if best is None or b - start > best[1] - best[0]:
-                best = (start, b)
+            if (b - start) * resolution >= 12:
+                bands.append((start, b))
             start = None
-    if best is None or (best[1] - best[0]) * resolution < 12:
-        return None
-    gutter = (best[0] + best[1]) / 2 * resolution
-    left = sum(1 for w in words if w["x1"] <= gutter)
-    right = sum(1 for w in words if w["x0"] >= gutter)
-    if min(left, right) < 5:
-        return None
-    # Real columns: many lines have words on both sides at the same height.
-    left_tops = {round(w["top"] / 4) for w in words if w["x1"] <= gutter}
-    right_tops = {round(w["top"] / 4) for w in words if w["x0"] >= gutter}
-    if len(left_tops & right_tops) < 3:
-        return None
-    return gutter
+    for band in sorted(bands, key=lambda band: band[0] - band[1]):
+        gutter = (band[0] + band[1]) / 2 * resolution
+        if _is_column_split(words, gutter):
+            return gutter
+    return None
+
+
+def _is_column_split(words: list[dict[str, Any]], gutter: float) -> bool:
+    left_words = [w for w in words if w["x1"] <= gutter]
+    right_words = [w for w in words if w["x0"] >= gutter]
+    if min(len(left_words), len(right_words)) < 5:
+        return False
+    left_tops = sorted({round(w["top"], 1) for w in left_words})
+    right_tops = sorted({round(w["top"], 1) for w in right_words})
+    if min(len(left_tops), len(right_tops)) < 4:
+        return False
+    # Rows (tables, tab stops, right-aligned dates) put both sides on the same baselines; independent
+    # columns do not. Columns that each carry section headings are columns whatever their baselines.
+    aligned = sum(1 for top in right_tops if any(abs(top - other) <= 1.5 for other in left_tops))
+    if aligned / len(right_tops) < 0.5:
+        return True
+    left_text = _lines_to_text(left_words).split("\n")
+    right_text = _lines_to_text(right_words).split("\n")
+    return any(heading_of(t) for t in left_text) and any(heading_of(t) for t in right_text)
 
 
 def _lines_to_text(words: list[dict[str, Any]]) -> str:
@@ -468,7 +483,7 @@ def _lines_to_text(words: list[dict[str, Any]]) -> str:
     for line in lines:
         line.sort(key=lambda w: w["x0"])
         parts = [line[0]["text"]]
-        for prev, cur in zip(line, line[1:], strict=False):
+        for prev, cur in itertools.pairwise(line):
             gap = cur["x0"] - prev["x1"]
             size = max(float(cur.get("bottom", 0) - cur.get("top", 0)), 6.0)
             parts.append("   " if gap > size * 1.5 else " ")

@@ -79,6 +79,8 @@ _DECOR = re.compile(r"^[\s\-_=#*>·•●■◆▪□◇○★☆【\[(|/]+|[\s\
 _HEADING_INDEX: Final[dict[str, str]] = {
     alias.replace(" ", "").lower(): key for key, aliases in SECTION_HEADINGS.items() for alias in aliases
 }
+
+
 def _heading_key(candidate: str) -> str | None:
     key = candidate.replace(" ", "").lower()
     return _HEADING_INDEX.get(key)
@@ -94,7 +96,13 @@ def heading_of(line: str) -> tuple[str, str] | None:
     if key:
         return key, ""
     # bilingual headings: "教育背景 Education", "Education / 教育背景"
-    parts = [p for p in re.split(r"\s*[/|]\s*|\s+(?=[A-Za-z])|(?<=[A-Za-z])\s+(?=[\u4e00-\u9fff])", stripped) if p]
+    parts = [
+        p
+        for p in re.split(
+            r"\s*[/|]\s*|(?<=[\u4e00-\u9fff])\s*(?=[A-Za-z])|(?<=[A-Za-z])\s*(?=[\u4e00-\u9fff])", stripped
+        )
+        if p
+    ]
     if 1 < len(parts) <= 3 and all(_heading_key(p) for p in parts):
         return _heading_key(parts[0]) or "", ""
     match = re.match(r"^([^:：]{1,24})\s*[:：]\s*(.*)$", _DECOR.sub("", line.strip(" \t")))
@@ -148,6 +156,6 @@ def is_description(line: str) -> bool:
         return True
     if _DESC_START.match(line) or _EN_VERB.match(line):
         return True
-    if "。" in line or line.endswith((".", ";", "；")) and len(line) > 30:
+    if "。" in line or (line.endswith((".", ";", "；")) and len(line) > 30):
         return True
     return len(line) > 60 and RANGE_RE.search(line) is None

@@ -234,7 +234,11 @@ _MAJORS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("中药学", ("Chinese Materia Medica",), "药学类"),
     ("护理学", ("Nursing",), "护理学类"),
     ("管理科学", ("Management Science",), "管理科学与工程类"),
-    ("信息管理与信息系统", ("Information Management and Information Systems", "Information Systems"), "管理科学与工程类"),
+    (
+        "信息管理与信息系统",
+        ("Information Management and Information Systems", "Information Systems"),
+        "管理科学与工程类",
+    ),
     ("工程管理", ("Engineering Management", "Construction Management"), "管理科学与工程类"),
     ("工程造价", ("Engineering Cost", "Quantity Surveying"), "管理科学与工程类"),
     ("大数据管理与应用", ("Big Data Management and Application",), "管理科学与工程类"),
@@ -346,9 +350,7 @@ MAJOR_SYNONYMS_ZH: dict[str, str] = {
 
 def all_categories() -> list[tuple[str, str]]:
     """Every ``"<门类>/<专业类>"`` with its English label, catalogue order — for rule editors."""
-    return [
-        (f"{zh_disc}/{cls}", f"{en_disc}/{en_cls}") for cls, (zh_disc, en_disc, en_cls) in CATEGORY_CLASSES.items()
-    ]
+    return [(f"{zh_disc}/{cls}", f"{en_disc}/{en_cls}") for cls, (zh_disc, en_disc, en_cls) in CATEGORY_CLASSES.items()]
 
 
 def lookup_major(name: str) -> Major | None:
