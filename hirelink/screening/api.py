@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import File, Form, Router, Schema
+from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 from ninja.security import django_auth
 
@@ -159,16 +159,19 @@ def upload_resume(
     name: Form[str] = "",
     phone: Form[str] = "",
     email: Form[str] = "",
-) -> tuple[int, IntakeOut | ErrorOut]:
+) -> Status[IntakeOut | ErrorOut]:
     position = access_position_for_intake(user=request.user, position_id=position_id)
     max_bytes = limit("RESUME_MAX_BYTES")
     if file.size is not None and file.size > max_bytes:
         mb = max_bytes // (1024 * 1024)
-        return 413, ErrorOut(
-            code="too_large",
-            message=f"文件过大（上限 {mb} MB）。",
-            message_zh=f"文件过大（上限 {mb} MB）。",
-            message_en=f"The file is too large (limit {mb} MB).",
+        return Status(
+            413,
+            ErrorOut(
+                code="too_large",
+                message=f"文件过大（上限 {mb} MB）。",
+                message_zh=f"文件过大（上限 {mb} MB）。",
+                message_en=f"The file is too large (limit {mb} MB).",
+            ),
         )
     try:
         result = services.resume_submit(
@@ -183,13 +186,16 @@ def upload_resume(
             content_type=file.content_type or "",
         )
     except DomainError as exc:
-        return 400, _error(exc)
-    return 201, IntakeOut(
-        application_id=result.application.pk,
-        candidate_id=result.candidate.pk,
-        status=result.application.status,
-        verdict=_verdict_out(result.verdict),
-        warnings=list(result.warnings),
+        return Status(400, _error(exc))
+    return Status(
+        201,
+        IntakeOut(
+            application_id=result.application.pk,
+            candidate_id=result.candidate.pk,
+            status=result.application.status,
+            verdict=_verdict_out(result.verdict),
+            warnings=list(result.warnings),
+        ),
     )
 
 
@@ -198,7 +204,7 @@ def upload_resume(
     response={201: BulkOut, 400: ErrorOut},
     summary="Bulk upload: a ZIP of résumés, or a CSV/Excel table (processed in the background)",
 )
-def create_import(request: HttpRequest, position_id: int, file: File[UploadedFile]) -> tuple[int, BulkOut | ErrorOut]:
+def create_import(request: HttpRequest, position_id: int, file: File[UploadedFile]) -> Status[BulkOut | ErrorOut]:
     position = access_position_for_intake(user=request.user, position_id=position_id)
     try:
         bulk = services.bulk_import_create(
@@ -208,8 +214,8 @@ def create_import(request: HttpRequest, position_id: int, file: File[UploadedFil
             filename=file.name or "",
         )
     except DomainError as exc:
-        return 400, _error(exc)
-    return 201, _bulk_out(bulk)
+        return Status(400, _error(exc))
+    return Status(201, _bulk_out(bulk))
 
 
 @router.get("/imports/{bulk_id}", response=BulkOut, summary="Bulk import progress and per-item report")
@@ -222,12 +228,15 @@ def get_import(request: HttpRequest, bulk_id: int) -> BulkOut:
     response={200: VerdictOut, 404: ErrorOut},
     summary="The latest screening verdict of an application, with per-rule reasons",
 )
-def get_verdict(request: HttpRequest, application_id: int) -> tuple[int, VerdictOut | ErrorOut]:
+def get_verdict(request: HttpRequest, application_id: int) -> Status[VerdictOut | ErrorOut]:
     application = access_application_by_id(user=request.user, application_id=application_id)
     verdict = latest_verdict(application=application)
     if verdict is None:
-        return 404, ErrorOut(
-            code="not_screened", message="尚未初筛。", message_zh="尚未初筛。", message_en="Not screened yet."
+        return Status(
+            404,
+            ErrorOut(
+                code="not_screened", message="尚未初筛。", message_zh="尚未初筛。", message_en="Not screened yet."
+            ),
         )
     audit_record(
         actor=request.user,
@@ -237,7 +246,7 @@ def get_verdict(request: HttpRequest, application_id: int) -> tuple[int, Verdict
         candidate_id=application.candidate_id,
         summary="api",
     )
-    return 200, _verdict_out(verdict)
+    return Status(200, _verdict_out(verdict))
 
 
 @router.get("/positions/{position_id}/rulesets", response=list[RuleSetOut], summary="Rule set versions, newest first")

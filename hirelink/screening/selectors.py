@@ -18,7 +18,8 @@ from hirelink.screening.rules import CompiledRuleSet, compile_definition, defini
 
 RESCREEN_STATES = (ApplicationStatus.NEW, ApplicationStatus.SCREENING, ApplicationStatus.SCREENED_OUT)
 
-_COMPILED: OrderedDict[int, CompiledRuleSet] = OrderedDict()
+# Keyed by id *and* creation time: ids can be reused after a rolled-back transaction (tests, SQLite).
+_COMPILED: OrderedDict[tuple[int, str], CompiledRuleSet] = OrderedDict()
 _COMPILED_MAX = 256
 
 
@@ -65,12 +66,13 @@ def ruleset_definition(*, ruleset: RuleSet) -> dict[str, Any]:
 
 def compiled_ruleset(*, ruleset: RuleSet) -> CompiledRuleSet:
     """The evaluator for a version; cached per process (a version never changes once written)."""
-    cached = _COMPILED.get(ruleset.pk)
+    key = (ruleset.pk, ruleset.created_at.isoformat())
+    cached = _COMPILED.get(key)
     if cached is not None:
-        _COMPILED.move_to_end(ruleset.pk)
+        _COMPILED.move_to_end(key)
         return cached
     compiled = compile_definition(ruleset_definition(ruleset=ruleset))
-    _COMPILED[ruleset.pk] = compiled
+    _COMPILED[key] = compiled
     while len(_COMPILED) > _COMPILED_MAX:
         _COMPILED.popitem(last=False)
     return compiled
