@@ -3,10 +3,13 @@ staff, 50+ candidates across every application status) written through the real 
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from hirelink.candidates.models import Application
+from hirelink.candidates.states import ApplicationStatus
 from hirelink.core.errors import DomainError
 from hirelink.demo.seeding import DEFAULT_SEED, demo_seed
 
@@ -49,5 +52,10 @@ class Command(BaseCommand):
                 f"{report.applications} 份应聘 applications, {report.events} 条状态事件 events, "
                 f"{report.seconds} s"
             )
+        )
+        counts = Counter(Application.objects.values_list("status", flat=True))
+        self.stdout.write(
+            "状态分布 (by status): "
+            + ", ".join(f"{ApplicationStatus(s).label} {s} {counts[s]}" for s in ApplicationStatus.values)
         )
         self.stdout.write("登录账号见 (logins): python manage.py print_demo_logins")
