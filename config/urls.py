@@ -16,6 +16,7 @@ urlpatterns = [
     path("apply/", include("hirelink.screening.apply_urls")),
     path("privacy/", include("hirelink.privacy.urls")),
     path("i/", include("hirelink.interviews.urls")),  # candidate interview pages + HR media (issue 4)
+    path("scoring/", include("hirelink.scoring.urls")),  # interview reports (issue 5)
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

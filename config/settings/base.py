@@ -173,7 +173,7 @@ else:
 # A task still "running" whose worker has not sent a heartbeat for this long is re-driven by the sweeper.
 WORKER_HEARTBEAT_SECONDS = 5
 # Consumers of domain events (hirelink.core.events), called in order after commit by the outbox dispatcher.
-OUTBOX_CONSUMERS: list[str] = ["hirelink.workflows.consumers.consume"]
+OUTBOX_CONSUMERS: list[str] = ["hirelink.scoring.consumers.consume", "hirelink.workflows.consumers.consume"]
 WORKER_DEAD_AFTER_SECONDS = int(env("WORKER_DEAD_AFTER_SECONDS", "60") or "60")
 
 LOGGING = {
