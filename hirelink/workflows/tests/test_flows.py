@@ -25,7 +25,6 @@ from hirelink.workflows.models import (
     RunOutcome,
     ScheduledAction,
     SecondInterview,
-    WecomCallbackReceipt,
     WorkflowRule,
     WorkflowRun,
 )
@@ -43,14 +42,14 @@ def _result(score: str, suggestions: list[str] | None = None) -> Any:
 
 
 def _hr(**kwargs: Any) -> Any:
-    return UserFactory(username="zhangwei", role="recruiter", wecom_userid="zhangwei", **kwargs)
+    return UserFactory.create(username="zhangwei", role="recruiter", wecom_userid="zhangwei", **kwargs)
 
 
 def test_screened_in_sends_the_invitation_by_sms_with_link_and_schedules_the_reminder(
     sms: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
     # given an application in screening, for a candidate who is not a WeCom contact
-    application = ApplicationFactory(status="screening")
+    application = ApplicationFactory.create(status="screening")
     # when the screen passes
     with django_capture_on_commit_callbacks(execute=True):
         application_transition(actor="screening", application=application, to_status="invited")
@@ -75,7 +74,7 @@ def test_reminder_is_sent_only_while_the_interview_has_not_started(
     sms: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
     # given an invited candidate whose reminder is due
-    application = ApplicationFactory(status="screening")
+    application = ApplicationFactory.create(status="screening")
     with django_capture_on_commit_callbacks(execute=True):
         application_transition(actor="screening", application=application, to_status="invited")
     reminder = ScheduledAction.objects.get(application=application)
@@ -92,7 +91,7 @@ def test_reminder_is_sent_only_while_the_interview_has_not_started(
 
 def test_completed_interview_sends_the_progress_notice(sms: Any, django_capture_on_commit_callbacks: Any) -> None:
     # given a candidate in the interview
-    application = ApplicationFactory(status="interviewing")
+    application = ApplicationFactory.create(status="interviewing")
     # when the interview is completed
     with django_capture_on_commit_callbacks(execute=True):
         application_transition(actor="interviews", application=application, to_status="interviewed")
@@ -105,7 +104,7 @@ def test_completed_interview_sends_the_progress_notice(sms: Any, django_capture_
 
 def test_english_candidate_gets_the_english_template(sms: Any, django_capture_on_commit_callbacks: Any) -> None:
     # given a candidate who prefers English
-    application = ApplicationFactory(status="interviewing", candidate__preferred_language="en")
+    application = ApplicationFactory.create(status="interviewing", candidate__preferred_language="en")
     # when the interview is completed
     with django_capture_on_commit_callbacks(execute=True):
         application_transition(actor="interviews", application=application, to_status="interviewed")
@@ -124,7 +123,7 @@ def test_fail_waits_for_hr_who_approves_from_the_wecom_card_then_the_thank_you_l
     # given a failed report (score 42 < 70) and an HR recruiter with a WeCom account
     monkeypatch.setattr(engine, "application_result", _result("42", ["回答时先给出结论，再展开步骤"]))
     hr = _hr()
-    application = ApplicationFactory(status="interviewed")
+    application = ApplicationFactory.create(status="interviewed")
     # when the report is ready
     with django_capture_on_commit_callbacks(execute=True):
         application_transition(actor="scoring", application=application, to_status="scored")
@@ -159,9 +158,9 @@ def test_pass_sends_the_second_interview_notice_and_a_wecom_schedule_for_the_int
 ) -> None:
     # given a passing report and an interviewer assigned to the position
     monkeypatch.setattr(engine, "application_result", _result("85"))
-    interviewer = UserFactory(username="wangqiang", role="interviewer", wecom_userid="wangqiang")
-    position = PositionFactory(location="深圳福田", assignees=[interviewer])
-    application = ApplicationFactory(status="interviewed", position=position)
+    interviewer = UserFactory.create(username="wangqiang", role="interviewer", wecom_userid="wangqiang")
+    position = PositionFactory.create(location="深圳福田", assignees=[interviewer])
+    application = ApplicationFactory.create(status="interviewed", position=position)
     # when the report is ready
     with django_capture_on_commit_callbacks(execute=True):
         application_transition(actor="scoring", application=application, to_status="scored")
@@ -170,7 +169,7 @@ def test_pass_sends_the_second_interview_notice_and_a_wecom_schedule_for_the_int
     second = SecondInterview.objects.get(application=application)
     rule = WorkflowRule.objects.get(seed_key="result-on-report")
     assert application.status == "second_interview"
-    assert application.events.last().actor_label == f"system:rule#{rule.pk}"
+    assert list(application.events.values_list("actor_label", flat=True))[-1] == f"system:rule#{rule.pk}"
     notice = OutboundMessage.objects.get(template_key="second_interview_notice")
     assert notice.status == MessageStatus.SENT
     assert second.place in notice.body
@@ -189,7 +188,8 @@ def test_position_allowing_auto_rejection_sends_the_letter_without_approval(
 ) -> None:
     # given a position whose policy allows automatic rejections
     monkeypatch.setattr(engine, "application_result", _result("30"))
-    application = ApplicationFactory(status="interviewed", position=PositionFactory(auto_reject_allowed=True))
+    position = PositionFactory.create(auto_reject_allowed=True)
+    application = ApplicationFactory.create(status="interviewed", position=position)
     # when the failing report is ready
     with django_capture_on_commit_callbacks(execute=True):
         application_transition(actor="scoring", application=application, to_status="scored")
@@ -211,7 +211,8 @@ def test_human_review_request_blocks_the_automatic_rejection(
 ) -> None:
     # given auto-rejection allowed, but the candidate asked for a human review
     monkeypatch.setattr(engine, "application_result", _result("30"))
-    application = ApplicationFactory(status="interviewed", position=PositionFactory(auto_reject_allowed=True))
+    position = PositionFactory.create(auto_reject_allowed=True)
+    application = ApplicationFactory.create(status="interviewed", position=position)
     human_review_request(application=application, reason="网络中断影响了作答")
     # when the failing report is ready
     with django_capture_on_commit_callbacks(execute=True):
@@ -226,7 +227,7 @@ def test_human_review_request_blocks_the_automatic_rejection(
 
 def test_the_same_event_dispatched_twice_runs_each_rule_once(sms: Any, django_capture_on_commit_callbacks: Any) -> None:
     # given a completed interview whose event was handled
-    application = ApplicationFactory(status="interviewing")
+    application = ApplicationFactory.create(status="interviewing")
     with django_capture_on_commit_callbacks(execute=True):
         application_transition(actor="interviews", application=application, to_status="interviewed")
     run = WorkflowRun.objects.get(rule__seed_key="progress-on-completed")
