@@ -18,6 +18,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from hirelink.accounts.models import User
+from hirelink.accounts.services import user_apply_role
 from hirelink.candidates.models import Application, Candidate, Resume
 from hirelink.candidates.services import (
     application_create,
@@ -200,9 +201,8 @@ def _staff(positions: dict[str, Position]) -> dict[str, User]:
                 email=f"{spec['username']}@bank.example.com",
                 role=spec["role"],
                 display_name=spec["display_name"],
-                is_staff=spec["superuser"],
-                is_superuser=spec["superuser"],
             )
+            user_apply_role(user=user)
         for code in spec["assign"]:
             positions[code].assignees.add(user)
         users[spec["username"]] = user
