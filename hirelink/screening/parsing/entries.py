@@ -162,7 +162,7 @@ def _find_school(text: str) -> tuple[str, tuple[int, int]] | None:
         name = match.group(0).strip()
         # "北京大学光华管理学院" → the university; "XX大学附属中学" stays whole
         cut = name.find("大学")
-        if 0 < cut < len(name) - 2 and not name.endswith(("中学", "高中")):
+        if 0 < cut < len(name) - 2 and not name.endswith(("中学", "高中")) and name[cut + 2] not in "(（":
             name = name[: cut + 2]
         name = re.sub(r"^(?:毕业于|就读于|于|在)", "", name)
         return name, match.span()
@@ -364,12 +364,15 @@ def _split_org_title(token: str) -> tuple[str, str] | None:
             if _is_title(head) and not _is_org(head) and _is_org(tail) and not _is_title(tail):
                 return tail, head
         return None
-    best: tuple[str, str] | None = None
+    exact: tuple[str, str] | None = None
+    loose: tuple[str, str] | None = None
     for end in range(4, len(token) - 1):
         head, tail = token[:end], token[end:]
         if _is_org(head) and _is_title(tail) and not _is_org(tail):
-            best = (head, tail)
-    return best
+            loose = loose or (head, tail)
+            if head.endswith(ORG_SUFFIXES_ZH) or _KNOWN_RE.fullmatch(head):
+                exact = (head, tail)  # the longest head that ends on an organisation suffix
+    return exact or loose
 
 
 def _clean(token: str) -> str:

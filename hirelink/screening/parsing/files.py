@@ -311,20 +311,12 @@ def _docx_para_text(p: Any) -> str:
 # ----- PDF
 def _extract_pdf(data: bytes) -> ExtractedText:
     import pdfplumber
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
 
     warnings: list[str] = []
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
-    except PDFPasswordIncorrect as exc:
-        raise _encrypted() from exc
-    except PDFSyntaxError as exc:
-        raise _corrupt_pdf() from exc
     except Exception as exc:  # pdfminer raises PSEOF, KeyError, TypeError... on broken files
-        if "password" in str(exc).lower() or type(exc).__name__.startswith("PDFPassword"):
-            raise _encrypted() from exc
-        raise _corrupt_pdf() from exc
+        raise _encrypted() if _is_password_error(exc) else _corrupt_pdf() from exc
     page_texts: list[str] = []
     try:
         with pdf:
@@ -338,9 +330,7 @@ def _extract_pdf(data: bytes) -> ExtractedText:
     except ResumeFileError:
         raise
     except Exception as exc:
-        if "password" in str(exc).lower() or type(exc).__name__.startswith("PDFPassword"):
-            raise _encrypted() from exc
-        raise _corrupt_pdf() from exc
+        raise _encrypted() if _is_password_error(exc) else _corrupt_pdf() from exc
     text = "\n".join(page_texts)
     if len(re.sub(r"\s", "", text)) >= MIN_TEXT_CHARS:
         if b"%%EOF" not in data[-2048:]:
@@ -355,6 +345,24 @@ def _extract_pdf(data: bytes) -> ExtractedText:
         raise _no_text("pdf")
     warnings.append("ocr_used")
     return ExtractedText(text=text, source_format="pdf", warnings=warnings, ocr_used=True)
+
+
+def _is_password_error(exc: BaseException) -> bool:
+    """pdfplumber wraps pdfminer's errors: look through args, cause and context."""
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    seen: list[BaseException] = [exc]
+    visited: set[int] = set()
+    while seen:
+        current = seen.pop()
+        if id(current) in visited:
+            continue
+        visited.add(id(current))
+        if isinstance(current, PDFPasswordIncorrect | PDFEncryptionError):
+            return True
+        seen.extend(arg for arg in current.args if isinstance(arg, BaseException))
+        seen.extend(e for e in (current.__cause__, current.__context__) if e is not None and e is not current)
+    return False
 
 
 def _encrypted() -> ResumeFileError:

@@ -144,8 +144,8 @@ SKILLS: dict[str, tuple[str, ...]] = {
     "Kubernetes": ("kubernetes", "k8s"),
     "Spring Boot": ("spring boot", "springboot"),
     "Django": ("django",),
-    "React": ("react", "react.js"),
-    "Vue": ("vue", "vue.js"),
+    "React": ("React.js", "ReactJS"),
+    "Vue": ("Vue.js", "vue.js"),
     "Git": ("git",),
     "Hadoop": ("hadoop",),
     "Spark": ("spark", "pyspark"),
@@ -192,7 +192,7 @@ SKILLS: dict[str, tuple[str, ...]] = {
     "Photoshop": ("photoshop",),
     "AutoCAD": ("autocad", "cad"),
 }
-SKILLS_CASE_SENSITIVE: frozenset[str] = frozenset({"R", "Go", "SAS", "Wind", "Word"})
+SKILLS_CASE_SENSITIVE: frozenset[str] = frozenset({"R", "Go", "SAS", "Wind", "Word", "React", "Vue"})
 
 # --------------------------------------------------------------------------------------------- languages
 # canonical zh → (English name, aliases)
