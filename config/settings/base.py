@@ -175,6 +175,8 @@ WORKER_HEARTBEAT_SECONDS = 5
 # Consumers of domain events (hirelink.core.events), called in order after commit by the outbox dispatcher.
 OUTBOX_CONSUMERS: list[str] = ["hirelink.scoring.consumers.consume", "hirelink.workflows.consumers.consume"]
 WORKER_DEAD_AFTER_SECONDS = int(env("WORKER_DEAD_AFTER_SECONDS", "60") or "60")
+# Periodic work run by every worker on each heartbeat (~5 s): dotted paths to functions without arguments.
+WORKER_TICKS: list[str] = []
 
 LOGGING = {
     "version": 1,

@@ -14,9 +14,12 @@ import logging
 import os
 import socket
 import threading
+from collections.abc import Callable
+from functools import cache
 
 from django.conf import settings
 from django.db import close_old_connections, transaction
+from django.utils.module_loading import import_string
 
 from hirelink.core import clock
 from hirelink.core.events import sweep_undispatched
@@ -90,6 +93,22 @@ def sweep_redis_abandoned_jobs() -> list[str]:
     return requeued
 
 
+@cache
+def _ticks(paths: tuple[str, ...]) -> list[Callable[[], object]]:
+    return [import_string(path) for path in paths]
+
+
+def run_ticks() -> None:
+    """Periodic work of higher layers (due reminders, message retries), named in settings.WORKER_TICKS as dotted
+    paths to functions without arguments; called on every heartbeat (about every 5 s). Each must be idempotent and
+    quick; one failing does not stop the others."""
+    for tick in _ticks(tuple(getattr(settings, "WORKER_TICKS", ()))):
+        try:
+            tick()
+        except Exception:
+            logger.exception("worker.tick.failed", extra={"tick": getattr(tick, "__qualname__", str(tick))})
+
+
 class Heartbeat(threading.Thread):
     """Background thread of a worker process: beats, and every `sweep_every` beats runs the sweeper."""
 
@@ -111,6 +130,7 @@ class Heartbeat(threading.Thread):
                     else:
                         sweep_abandoned_tasks()
                     sweep_undispatched()
+                run_ticks()
             except Exception:
                 logger.exception("worker.heartbeat.failed", extra={"worker_id": self.worker_id})
             finally:
