@@ -55,6 +55,7 @@ from hirelink.screening.models import (
 )
 from hirelink.screening.parsing import ResumeFileError, parse_resume_bytes
 from hirelink.screening.rules import RuleDefinitionError, clean_definition, subject_from_facts
+from hirelink.screening.rules.subject import enrich_facts
 from hirelink.screening.rules.vocabulary import LANGUAGES
 from hirelink.screening.selectors import (
     RESCREEN_STATES,
@@ -362,6 +363,7 @@ def resume_submit(
     facts.setdefault("highest_degree_level", parsed.facts.highest_degree_level())
     facts.setdefault("graduation_year", parsed.facts.graduation_year)
     facts.update({k: v for k, v in (extra_facts or {}).items() if v not in (None, "")})
+    facts = enrich_facts(facts, text=parsed.text)
     name = (name or str(facts.get("name") or "")).strip()[:100]
     phone = (phone or str(facts.get("phone") or "")).strip()[:32]
     email = (email or str(facts.get("email") or "")).strip()[:254]

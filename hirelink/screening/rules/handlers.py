@@ -15,7 +15,8 @@ from hirelink.screening.rules.vocabulary import (
     EDUCATION_LABELS,
     LANGUAGES,
     category_tokens,
-    certificate_matches,
+    certificate_aliases,
+    certificate_matches_normalised,
     education_label,
     language_levels,
     normalise_city,
@@ -260,12 +261,12 @@ class CertificateHandler(ConditionHandler):
         return f"持有证书：{zh_list}", f"certificate(s): {en_list}"
 
     def compile(self, operator: str, params: dict[str, Any]) -> Evaluate:
-        wanted: list[str] = params["certificates"]
+        wanted = [certificate_aliases(w) for w in params["certificates"]]
         need_all = operator == "all"
 
         def evaluate(subject: Subject) -> Check:
-            held = list(subject.certificates)
-            matches = [certificate_matches(w, held) for w in wanted]
+            held = subject.certificates
+            matches = [certificate_matches_normalised(aliases, subject.certificates_normalised) for aliases in wanted]
             found = [m for m in matches if m]
             ok = all(matches) if need_all else bool(found)
             if found:

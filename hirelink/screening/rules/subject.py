@@ -9,6 +9,7 @@ from typing import Any
 from hirelink.screening.rules.vocabulary import (
     category_tokens,
     education_level_of,
+    normalise_certificate,
     language_of,
     level_score,
     normalise_city,
@@ -36,6 +37,7 @@ class Subject:
     major_categories: frozenset[str] = frozenset()
     experience_years: float = 0.0
     certificates: tuple[str, ...] = ()
+    certificates_normalised: tuple[tuple[str, str], ...] = ()
     languages: dict[str, tuple[float, str]] = field(default_factory=dict)
     graduation_year: int | None = None
     city: str = ""
@@ -54,6 +56,27 @@ def _as_text(item: Any) -> str:
     if isinstance(item, dict):
         return " ".join(str(v) for v in item.values() if v)
     return str(item or "")
+
+
+def text_language_hints(text: str) -> list[str]:
+    return [m.group(0) for m in _LANGUAGE_HINT.finditer(text)]
+
+
+def text_city(text: str) -> str:
+    match = _CITY.search(text)
+    return match.group(1) if match else ""
+
+
+def enrich_facts(facts: dict[str, Any], *, text: str) -> dict[str, Any]:
+    """Facts plus what the rule engine would otherwise read from the text on every evaluation (city, willingness
+    to relocate, language certificates mentioned in the text). Done once at intake and stored with the résumé."""
+    enriched = dict(facts)
+    if not enriched.get("city"):
+        enriched["city"] = text_city(text)
+    if not isinstance(enriched.get("willing_to_relocate"), bool):
+        enriched["willing_to_relocate"] = bool(_WILLING.search(text))
+    enriched["text_languages"] = text_language_hints(text)
+    return enriched
 
 
 def subject_from_facts(facts: dict[str, Any], *, text: str = "") -> Subject:
@@ -81,19 +104,17 @@ def subject_from_facts(facts: dict[str, Any], *, text: str = "") -> Subject:
         for item in facts.get("languages") or []
     ]
     language_texts += list(certificates)
-    language_texts += [m.group(0) for m in _LANGUAGE_HINT.finditer(text)]
+    hints = facts.get("text_languages")
+    language_texts += hints if isinstance(hints, list) else text_language_hints(text)
     languages: dict[str, tuple[float, str]] = {}
-    for item in language_texts:
+    for item in dict.fromkeys(language_texts):
         code = language_of(item)
         if code is None:
             continue
         score = level_score(code, item)
         if score is not None and (code not in languages or score > languages[code][0]):
             languages[code] = (score, item.strip()[:40])
-    city = str(facts.get("city") or "")
-    if not city:
-        match = _CITY.search(text)
-        city = match.group(1) if match else ""
+    city = str(facts["city"] or "") if "city" in facts else text_city(text)
     willing = facts.get("willing_to_relocate")
     if not isinstance(willing, bool):
         willing = bool(_WILLING.search(text))
@@ -108,6 +129,7 @@ def subject_from_facts(facts: dict[str, Any], *, text: str = "") -> Subject:
         major_categories=frozenset(categories),
         experience_years=experience,
         certificates=certificates,
+        certificates_normalised=tuple((c, normalise_certificate(c)) for c in certificates),
         languages=languages,
         graduation_year=graduation,
         city=city,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Same numbers as hirelink.positions.vocabulary.EducationLevel (higher = higher degree); labels in both
 # languages because verdict reasons are stored bilingually.
@@ -28,6 +29,7 @@ _DEGREE_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
 )
 
 
+@lru_cache(maxsize=8192)
 def education_level_of(degree: str | None) -> int | None:
     """The EducationLevel number of a degree text ("本科", "Master of Science", "MBA"), or None."""
     if not degree:
@@ -140,6 +142,7 @@ def _digit(value: str) -> int:
     return _CN_DIGIT.get(value, 0) or int(value)
 
 
+@lru_cache(maxsize=8192)
 def language_of(text: str) -> str | None:
     lowered = text.lower()
     for spec in LANGUAGES.values():
@@ -150,6 +153,7 @@ def language_of(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def level_score(language: str, text: str) -> float | None:
     """The best score a text states for one language ("CET-6 560" → 6.5, "雅思7.0" → 7.0, "N2" → 4)."""
     scores: list[float] = []
@@ -206,6 +210,7 @@ CERTIFICATE_ALIASES: dict[str, tuple[str, ...]] = {
 _CERT_NOISE = re.compile(r"[\s·•\-_/（）()【】\[\]:：,，、.]+")
 
 
+@lru_cache(maxsize=8192)
 def normalise_certificate(value: str) -> str:
     text = _CERT_NOISE.sub("", value.lower())
     for suffix in ("资格证书", "证书", "资格证", "证", "资格", "certificate", "certification"):
@@ -215,21 +220,34 @@ def normalise_certificate(value: str) -> str:
     return text
 
 
-def certificate_matches(required: str, held: list[str]) -> str | None:
-    """The held certificate that satisfies `required`, or None."""
+_ALIAS_GROUPS: list[tuple[str, frozenset[str]]] = [
+    (normalise_certificate(key), frozenset(normalise_certificate(v) for v in values))
+    for key, values in CERTIFICATE_ALIASES.items()
+]
+
+
+def certificate_aliases(required: str) -> frozenset[str]:
+    """Normalised names that satisfy a required certificate ("软考" → every 软考 qualification)."""
     wanted = normalise_certificate(required)
     aliases = {wanted}
-    for key, values in CERTIFICATE_ALIASES.items():
-        normalised = {normalise_certificate(v) for v in values}
-        if wanted == normalise_certificate(key) or wanted in normalised:
-            aliases |= normalised
-    for certificate in held:
-        have = normalise_certificate(certificate)
-        if not have:
-            continue
-        if any(alias in have or (len(have) >= 3 and have in alias) for alias in aliases if alias):
-            return certificate
+    for key, values in _ALIAS_GROUPS:
+        if wanted == key or wanted in values:
+            aliases |= values
+    return frozenset(a for a in aliases if a)
+
+
+def certificate_matches_normalised(aliases: frozenset[str], held: tuple[tuple[str, str], ...]) -> str | None:
+    """The held certificate (as written) whose normalised form matches one of `aliases`, or None."""
+    for written, have in held:
+        if have and any(alias in have or (len(have) >= 3 and have in alias) for alias in aliases):
+            return written
     return None
+
+
+def certificate_matches(required: str, held: list[str]) -> str | None:
+    """The held certificate that satisfies `required`, or None."""
+    normalised = tuple((c, normalise_certificate(c)) for c in held)
+    return certificate_matches_normalised(certificate_aliases(required), normalised)
 
 
 # --- Cities ------------------------------------------------------------------------------------------------
@@ -262,6 +280,7 @@ CITY_ALIASES: dict[str, str] = {
 }
 
 
+@lru_cache(maxsize=8192)
 def normalise_city(value: str) -> str:
     text = value.strip().lower()
     text = CITY_ALIASES.get(text, text)
@@ -274,7 +293,8 @@ def normalise_city(value: str) -> str:
 # --- Majors ------------------------------------------------------------------------------------------------
 
 
-def category_tokens(value: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def category_tokens(value: str) -> frozenset[str]:
     """ "经济学/金融学类" → {"经济学", "金融学"}: a category may name several disciplines."""
     tokens = set()
     for part in re.split(r"[/、,，;；|]+", value):
@@ -283,4 +303,4 @@ def category_tokens(value: str) -> set[str]:
             token = token[:-1]
         if token:
             tokens.add(token)
-    return tokens
+    return frozenset(tokens)

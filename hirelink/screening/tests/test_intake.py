@@ -166,7 +166,7 @@ def test_candidate_summary_and_resume_are_filled_from_parsed_facts(hr, position,
         candidate.graduation_year,
         str(candidate.experience_years),
         candidate.city,
-    ) == ("李娜", "13800001111", 40, "深圳大学", "金融学", 2020, "4.0", "")
+    ) == ("李娜", "13800001111", 40, "深圳大学", "金融学", 2020, "4.0", "深圳")
     assert (resume.original_filename, len(resume.sha256), resume.parser_version != "") == ("李娜.docx", 64, True)
     assert resume.facts["certificates"] == ["银行从业资格", "CET-6"]
     assert stored_files(media) == [resume.file.name]
