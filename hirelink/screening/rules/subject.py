@@ -9,9 +9,9 @@ from typing import Any
 from hirelink.screening.rules.vocabulary import (
     category_tokens,
     education_level_of,
-    normalise_certificate,
     language_of,
     level_score,
+    normalise_certificate,
     normalise_city,
 )
 
