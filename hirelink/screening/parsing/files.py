@@ -6,6 +6,7 @@ import io
 import itertools
 import logging
 import re
+import threading
 import unicodedata
 import zipfile
 from dataclasses import dataclass, field
@@ -248,30 +249,33 @@ def _check_zip(data: bytes) -> None:
 
 
 def _extract_docx(data: bytes) -> ExtractedText:
+    """WordprocessingML read directly with a hardened lxml parser (no entities, no DTD, no network)."""
     _check_zip(data)
-    import docx  # python-docx; local import keeps start-up light for TXT-only callers
-    from docx.opc.exceptions import PackageNotFoundError
+    from lxml import etree
 
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    lines: list[str] = []
     try:
-        document = docx.Document(io.BytesIO(data))
-        lines: list[str] = []
-        for section in document.sections:
-            for paragraph in section.header.paragraphs:
-                if paragraph.text.strip():
-                    lines.append(paragraph.text)
-        _docx_block_lines(document.element.body, lines)
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = zf.namelist()
+            headers = sorted(n for n in names if re.fullmatch(r"word/header\d*\.xml", n))
+            for name in [*headers, "word/document.xml"]:
+                root = etree.fromstring(zf.read(name), parser)
+                # Text boxes are stored twice (DrawingML choice + VML fallback): keep the choice only.
+                for fallback in list(root.iter(f"{_MC}Fallback")):
+                    fallback.getparent().remove(fallback)
+                body = root.find(f"{_W}body")
+                _docx_block_lines(body if body is not None else root, lines)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError, etree.XMLSyntaxError) as exc:
         raise _corrupt_docx() from exc
-    except Exception as exc:  # lxml and python-docx raise many types for malformed XML
-        logger.info("screening.parsing.docx_failed", extra={"error": type(exc).__name__})
-        raise _corrupt_docx() from exc
-    text = "\n".join(lines)
+    text = "\n".join(line for line in lines if line.strip())
     if len(text.strip()) < MIN_TEXT_CHARS:
         raise _no_text("docx")
     return ExtractedText(text=text, source_format="docx")
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 
 
 def _docx_block_lines(container: Any, out: list[str]) -> None:
@@ -309,60 +313,45 @@ def _docx_para_text(p: Any) -> str:
 
 
 # ----- PDF
+# PDFium is not thread-safe: one document at a time per process.
+_PDFIUM_LOCK = threading.Lock()
+_PDFIUM_PASSWORD_ERROR: Final = 4
+
+
 def _extract_pdf(data: bytes) -> ExtractedText:
-    import pdfplumber
+    import pypdfium2
 
     warnings: list[str] = []
-    try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-    except Exception as exc:  # pdfminer raises PSEOF, KeyError, TypeError... on broken files
-        raise _encrypted() if _is_password_error(exc) else _corrupt_pdf() from exc
-    page_texts: list[str] = []
-    try:
-        with pdf:
-            pages = pdf.pages
-            if not pages:
+    with _PDFIUM_LOCK:
+        try:
+            pdf = pypdfium2.PdfDocument(data)
+        except pypdfium2.PdfiumError as exc:
+            password = getattr(exc, "err_code", None) == _PDFIUM_PASSWORD_ERROR or "password" in str(exc).lower()
+            raise _encrypted() if password else _corrupt_pdf() from exc
+        try:
+            pages = len(pdf)
+            if pages == 0:
                 raise _corrupt_pdf()
-            if len(pages) > MAX_PDF_PAGES:
+            if pages > MAX_PDF_PAGES:
                 warnings.append(f"pdf_truncated_to_{MAX_PDF_PAGES}_pages")
-            for page in pages[:MAX_PDF_PAGES]:
-                page_texts.append(_pdf_page_text(page))
-    except ResumeFileError:
-        raise
-    except Exception as exc:
-        raise _encrypted() if _is_password_error(exc) else _corrupt_pdf() from exc
-    text = "\n".join(page_texts)
-    if len(re.sub(r"\s", "", text)) >= MIN_TEXT_CHARS:
-        if b"%%EOF" not in data[-2048:]:
-            warnings.append("pdf_missing_eof")
-        return ExtractedText(text=text, source_format="pdf", warnings=warnings)
-    # No text layer: a scanned résumé. Render and OCR when the engine is installed.
-    if not ocr.available():
-        raise _no_text("pdf")
-    images = _render_pdf_pages(data, MAX_OCR_PAGES)
+            text = "\n".join(_pdf_page_text(pdf[index]) for index in range(min(pages, MAX_PDF_PAGES)))
+            if len(re.sub(r"\s", "", text)) >= MIN_TEXT_CHARS:
+                if b"%%EOF" not in data[-2048:]:
+                    warnings.append("pdf_missing_eof")
+                return ExtractedText(text=text, source_format="pdf", warnings=warnings)
+            # No text layer: a scanned résumé. Render for OCR when the engine is installed.
+            if not ocr.available():
+                raise _no_text("pdf")
+            images = [pdf[index].render(scale=2).to_pil() for index in range(min(pages, MAX_OCR_PAGES))]
+        except pypdfium2.PdfiumError as exc:
+            raise _corrupt_pdf() from exc
+        finally:
+            pdf.close()
     text = "\n".join(ocr.recognise(image) for image in images)
     if len(re.sub(r"\s", "", text)) < MIN_TEXT_CHARS:
         raise _no_text("pdf")
     warnings.append("ocr_used")
     return ExtractedText(text=text, source_format="pdf", warnings=warnings, ocr_used=True)
-
-
-def _is_password_error(exc: BaseException) -> bool:
-    """pdfplumber wraps pdfminer's errors: look through args, cause and context."""
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-
-    seen: list[BaseException] = [exc]
-    visited: set[int] = set()
-    while seen:
-        current = seen.pop()
-        if id(current) in visited:
-            continue
-        visited.add(id(current))
-        if isinstance(current, PDFPasswordIncorrect | PDFEncryptionError):
-            return True
-        seen.extend(arg for arg in current.args if isinstance(arg, BaseException))
-        seen.extend(e for e in (current.__cause__, current.__context__) if e is not None and e is not current)
-    return False
 
 
 def _encrypted() -> ResumeFileError:
@@ -390,29 +379,23 @@ def _no_text(fmt: str) -> ResumeFileError:
     )
 
 
-def _render_pdf_pages(data: bytes, max_pages: int) -> list[Any]:
-    import pypdfium2
-
-    try:
-        doc = pypdfium2.PdfDocument(data)
-    except pypdfium2.PdfiumError as exc:
-        raise _corrupt_pdf() from exc
-    images = []
-    try:
-        for index in range(min(len(doc), max_pages)):
-            page = doc[index]
-            images.append(page.render(scale=2).to_pil())
-            page.close()
-    finally:
-        doc.close()
-    return images
-
-
 def _pdf_page_text(page: Any) -> str:
-    words: list[dict[str, Any]] = page.extract_words(x_tolerance=2, y_tolerance=3, keep_blank_chars=False)
+    """Text segments with their boxes (PDFium "rects": runs on one line) → lines, column-aware."""
+    textpage = page.get_textpage()
+    height = float(page.get_height())
+    width = float(page.get_width())
+    words: list[dict[str, Any]] = []
+    try:
+        for index in range(textpage.count_rects()):
+            left, bottom, right, top = textpage.get_rect(index)
+            text = textpage.get_text_bounded(left, bottom, right, top).replace("\r", " ").replace("\n", " ").strip()
+            if text:
+                words.append({"x0": left, "x1": right, "top": height - top, "bottom": height - bottom, "text": text})
+    finally:
+        textpage.close()
+        page.close()
     if not words:
         return ""
-    width = float(page.width)
     gutter = _find_gutter(words, width)
     if gutter is None:
         return _lines_to_text(words)
