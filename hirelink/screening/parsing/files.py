@@ -23,6 +23,7 @@ SourceFormat = Literal["pdf", "docx", "txt", "image"]
 DEFAULT_MAX_BYTES: Final = 10 * 1024 * 1024
 MAX_PDF_PAGES: Final = 10
 MAX_OCR_PAGES: Final = 3
+OCR_SCALE: Final = 1.5  # 108 dpi: PP-OCR reads 9 pt text; half the time of 144 dpi on this CPU
 # DOCX (zip) limits, checked on the central directory before anything is decompressed.
 MAX_DOCX_UNCOMPRESSED: Final = 60 * 1024 * 1024
 MAX_DOCX_RATIO: Final = 100
@@ -342,7 +343,7 @@ def _extract_pdf(data: bytes) -> ExtractedText:
             # No text layer: a scanned résumé. Render for OCR when the engine is installed.
             if not ocr.available():
                 raise _no_text("pdf")
-            images = [pdf[index].render(scale=2).to_pil() for index in range(min(pages, MAX_OCR_PAGES))]
+            images = [pdf[index].render(scale=OCR_SCALE).to_pil() for index in range(min(pages, MAX_OCR_PAGES))]
         except pypdfium2.PdfiumError as exc:
             raise _corrupt_pdf() from exc
         finally:
