@@ -92,7 +92,7 @@ def landing(request: HttpRequest, token: str) -> HttpResponse:
         return redirect("interviews:done", token=token)
     services.invitation_record_open(invitation=invitation, channel=request.GET.get("ch", "")[:24])
     position = invitation.application.position
-    link = request.build_absolute_uri(reverse("interviews:landing", kwargs={"token": token}))
+    link = _("即本页面")  # the candidate is on the link already; messages render the full URL
     question_count = min(
         position.question_count,
         position.question_bank.questions.filter(is_active=True).count() if position.question_bank else 0,
@@ -285,6 +285,7 @@ def _js_strings() -> dict[str, str]:
         "netSlow": _("网络较慢，录音会在后台继续上传，不会丢失"),
         "netFail": _("网络不可用，请检查网络后重试"),
         "checking": _("检测中…"),
+        "checkPassed": _("设备检测通过，可以开始面试"),
         "continue": _("开始面试"),
         "skipMic": _("麦克风不可用？改用文字作答"),
         "timeUp": _("时间到，已自动结束作答"),

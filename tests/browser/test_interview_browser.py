@@ -68,12 +68,12 @@ def test_candidate_completes_interview_through_network_drop_and_reload(
     # the invitation link opens the guide (no login)
     page.goto(f"{base}/?ch=wecom")
     page.get_by_role("heading", name="李娜，欢迎参加 AI 面试").wait_for()
-    page.screenshot(path=str(screenshot_dir / "interview-guide.png"), full_page=True)
+    page.screenshot(path=str(screenshot_dir / "interview-guide.png"))
     page.get_by_role("link", name="我已了解，下一步").click()
 
     # consent: AI interview yes, biometric analysis yes, answer by voice
     page.get_by_role("heading", name="AI 面试告知与授权").wait_for()
-    page.screenshot(path=str(screenshot_dir / "interview-consent.png"), full_page=True)
+    page.screenshot(path=str(screenshot_dir / "interview-consent.png"))
     page.locator("input[name=ai_consent]").check()
     page.locator("input[name=biometric_consent]").check()
     page.get_by_role("button", name="同意并继续").click()
@@ -81,7 +81,7 @@ def test_candidate_completes_interview_through_network_drop_and_reload(
     # device check: the fake microphone moves the meter, the ping upload passes
     page.get_by_role("heading", name="设备检测").wait_for()
     page.locator("#go:enabled").wait_for(timeout=30_000)
-    page.screenshot(path=str(screenshot_dir / "interview-device-check.png"), full_page=True)
+    page.screenshot(path=str(screenshot_dir / "interview-device-check.png"))
     page.locator("#go").click()
 
     # question 1 by voice, with the network dropped while recording and uploading
@@ -115,7 +115,7 @@ def test_candidate_completes_interview_through_network_drop_and_reload(
 
     # finished
     page.get_by_role("heading", name="面试已完成").wait_for(timeout=30_000)
-    page.screenshot(path=str(screenshot_dir / "interview-finished.png"), full_page=True)
+    page.screenshot(path=str(screenshot_dir / "interview-finished.png"))
 
     session = InterviewSession.objects.get()
     live = Answer.objects.filter(status__in=["saved", "processed"]).order_by("session_question__position")

@@ -130,7 +130,7 @@ def test_landing_records_first_open_with_channel_and_renders_guide(client: Clien
     body = first.content.decode()
     assert first.status_code == 200
     assert "李娜，您好！" in body
-    assert f"/i/{invited.token}/" in body
+    assert "面试链接：即本页面" in body
     assert invitation.status == InvitationStatus.OPENED
     assert invitation.opened_at == opened_at
     assert invitation.channel == "wecom"

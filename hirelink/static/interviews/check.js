@@ -12,7 +12,7 @@ function update() {
   const ready = micOk && netOk && camOk;
   go.disabled = !ready;
   result.ok = ready;
-  if (ready) announce(t("netOk"), "ok");
+  if (ready) announce(t("checkPassed"), "ok", true);
 }
 
 async function checkMic() {

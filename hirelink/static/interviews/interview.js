@@ -236,6 +236,7 @@ async function answerRecording(endsAt, resumed) {
 function levelMeter(media) {
   try {
     const ctx = new (window.AudioContext || window.webkitAudioContext)();
+    if (ctx.state === "suspended") ctx.resume().catch(() => {});
     const analyser = ctx.createAnalyser(); analyser.fftSize = 512;
     ctx.createMediaStreamSource(media).connect(analyser);
     const data = new Float32Array(analyser.fftSize);
