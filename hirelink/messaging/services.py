@@ -14,6 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from django.conf import settings
@@ -73,10 +76,36 @@ def staff_address(user: Any, channel: str) -> str:
     return ""
 
 
+_INLINE_DELIVERY: ContextVar[bool] = ContextVar("hirelink_inline_delivery", default=False)
+
+
+@contextmanager
+def inline_delivery() -> Iterator[None]:
+    """Inside a worker task: deliver messages queued in this block right after the transaction commits, in
+    the same process, instead of queueing one more task (one hop less per event). A message the worker could
+    not deliver (it died, or the attempt raised) is picked up by the periodic tick (`deliveries_redrive_due`)."""
+    token = _INLINE_DELIVERY.set(True)
+    try:
+        yield
+    finally:
+        _INLINE_DELIVERY.reset(token)
+
+
+def _deliver_inline(message_id: int) -> None:
+    try:
+        message_deliver(message_id=message_id)
+    except Exception:
+        logger.exception("messaging.inline_delivery.failed", extra={"message_id": message_id})
+
+
 def _deliver_later(message: OutboundMessage) -> None:
     from hirelink.messaging.tasks import message_deliver_task
 
-    enqueue_on_commit(message_deliver_task, message.pk)
+    if _INLINE_DELIVERY.get():
+        message_id = message.pk
+        transaction.on_commit(lambda: _deliver_inline(message_id))
+    else:
+        enqueue_on_commit(message_deliver_task, message.pk)
 
 
 @transaction.atomic

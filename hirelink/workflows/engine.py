@@ -75,7 +75,9 @@ def rules_for(*, event_name: str, application: Application, payload: dict[str, A
     return selected
 
 
-def runs_create(*, event: OutboxEvent) -> list[WorkflowRun]:
+def runs_create(*, event: OutboxEvent, execute_now: bool = False) -> list[WorkflowRun]:
+    """One run per matching rule (idempotent per rule and event). Runs without delay are executed right away
+    when `execute_now` (the outbox dispatcher's worker task), else queued as their own task."""
     application_id = event.payload.get("application_id")
     if not application_id:
         return []
@@ -97,7 +99,9 @@ def runs_create(*, event: OutboxEvent) -> list[WorkflowRun]:
         )
         if is_new:
             created.append(run)
-            if rule.delay_seconds == 0:
+            if rule.delay_seconds == 0 and execute_now:
+                run_execute(run_id=run.pk)
+            elif rule.delay_seconds == 0:
                 from hirelink.workflows.tasks import workflow_run_task
 
                 enqueue_on_commit(workflow_run_task, run.pk)
@@ -298,7 +302,7 @@ def _report_context(ctx: RunContext) -> dict[str, Any]:
         "passed": result.passed,
         "highlights": result.highlights,
         "suggestions": result.suggestions,
-        "url": result.report_url,
+        "url": absolute_url(result.report_url) if result.report_url.startswith("/") else result.report_url,
     }
 
 

@@ -58,6 +58,16 @@ class SmsProvider(Protocol):
     def send(self, request: SmsRequest) -> DeliveryResult: ...
 
 
+_HTTP: httpx.Client | None = None
+
+
+def _http() -> httpx.Client:
+    global _HTTP
+    if _HTTP is None:
+        _HTTP = httpx.Client()
+    return _HTTP
+
+
 def e164(phone: str) -> str:
     digits = "".join(ch for ch in phone if ch.isdigit() or ch == "+")
     if digits.startswith("+"):
@@ -105,7 +115,7 @@ class TencentSmsProvider:
             payload=payload,
         )
         try:
-            response = httpx.post(self.endpoint, content=payload, headers=headers, timeout=self.timeout)
+            response = _http().post(self.endpoint, content=payload, headers=headers, timeout=self.timeout)
         except httpx.HTTPError as exc:
             return DeliveryResult(outcome=AttemptOutcome.RETRY, provider_code="transport", error=str(exc))
         if response.status_code >= 500:

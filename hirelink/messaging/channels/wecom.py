@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+import httpx
+
 from hirelink.integrations.wecom.client import WeComClient
 from hirelink.integrations.wecom.config import WeComConfigError, app_config_from_settings
 from hirelink.integrations.wecom.errors import (
@@ -31,8 +33,19 @@ RATE_LIMIT_RETRY_SECONDS = 60.0
 MAX_TEXT_BYTES = 2048
 
 
+_HTTP: httpx.Client | None = None
+
+
+def _http() -> httpx.Client:
+    """One connection pool per process: building an httpx.Client (TLS context) costs tens of milliseconds."""
+    global _HTTP
+    if _HTTP is None:
+        _HTTP = httpx.Client(timeout=10.0)
+    return _HTTP
+
+
 def client() -> WeComClient:
-    return WeComClient(app_config_from_settings())
+    return WeComClient(app_config_from_settings(), http=_http())
 
 
 def _truncate(text: str, limit: int = MAX_TEXT_BYTES) -> str:
