@@ -13,7 +13,13 @@ RESUME_ACCEPT = (
 )
 
 
-class SingleUploadForm(forms.Form):
+class _Form(forms.Form):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class SingleUploadForm(_Form):
     file = forms.FileField(
         label=_("简历文件（PDF / DOCX / TXT）"), widget=forms.ClearableFileInput(attrs={"accept": RESUME_ACCEPT})
     )
@@ -22,7 +28,7 @@ class SingleUploadForm(forms.Form):
     email = forms.EmailField(label=_("邮箱（可选）"), required=False)
 
 
-class BulkUploadForm(forms.Form):
+class BulkUploadForm(_Form):
     file = forms.FileField(
         label=_("ZIP 压缩包，或含简历内容列的 CSV / Excel 表格"),
         widget=forms.ClearableFileInput(attrs={"accept": ".zip,.csv,.xlsx"}),
@@ -44,7 +50,7 @@ class RuleSaveForm(forms.Form):
         return value
 
 
-class AssistantForm(forms.Form):
+class AssistantForm(_Form):
     description = forms.CharField(
         label=_("粘贴岗位描述（中文或英文）"),
         max_length=20000,
@@ -52,7 +58,7 @@ class AssistantForm(forms.Form):
     )
 
 
-class ApplyForm(forms.Form):
+class ApplyForm(_Form):
     name = forms.CharField(label=_("姓名"), max_length=100)
     phone = forms.RegexField(
         label=_("手机号"),
@@ -61,8 +67,10 @@ class ApplyForm(forms.Form):
         error_messages={"invalid": _("请输入有效的手机号")},
         widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
     )
-    email = forms.EmailField(label=_("邮箱"), required=False, widget=forms.EmailInput(attrs={"autocomplete": "email"}))
-    city = forms.CharField(label=_("现居城市"), max_length=64, required=False)
+    email = forms.EmailField(
+        label=_("邮箱（选填）"), required=False, widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
+    city = forms.CharField(label=_("现居城市（选填）"), max_length=64, required=False)
     willing_to_relocate = forms.BooleanField(label=_("愿意服从工作地点调剂"), required=False)
     file = forms.FileField(
         label=_("简历（PDF / DOCX / TXT，10 MB 以内）"),

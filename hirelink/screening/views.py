@@ -356,12 +356,22 @@ def application_verdict(request: HttpRequest, application_id: int) -> HttpRespon
         ip_address=request.META.get("REMOTE_ADDR"),
     )
     resume = application.resume
+    zh = _zh()
+    rows = [
+        {
+            **result,
+            "type_label": REGISTRY[result["type"]].label[0 if zh else 1] if result["type"] in REGISTRY else "",
+            "nested": str(result.get("group", "1")) != "1",
+        }
+        for result in (verdict.results if verdict else [])
+    ]
     return render(
         request,
         "screening/application_verdict.html",
         {
             "application": application,
             "verdict": verdict,
+            "rows": rows,
             "history": history,
             "zh": _zh(),
             "resume": resume,

@@ -76,6 +76,21 @@ function conditionNode(data) {
       if (field.kind === "bool") label.prepend(input);
       holder.append(label);
     }
+    // A language's level list shows only that language's levels ("en:CET-6", "ja:JLPT N2", ...).
+    const language = holder.querySelector('[data-param="language"]');
+    const level = holder.querySelector('[data-param="level"]');
+    if (spec.type === "language" && language && level) {
+      const filter = () => {
+        let firstVisible = null;
+        for (const option of level.options) {
+          option.hidden = !option.value.startsWith(`${language.value}:`);
+          if (!option.hidden && firstVisible === null) firstVisible = option;
+        }
+        if (level.selectedOptions[0]?.hidden && firstVisible) level.value = firstVisible.value;
+      };
+      language.addEventListener("change", filter);
+      filter();
+    }
     const req = select([["1", T.required], ["0", T.preferred]], required === false ? "0" : "1");
     req.dataset.role = "required";
     holder.append(el("label", { class: "req" }, "", req));
