@@ -20,6 +20,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.urls import NoReverseMatch, reverse
+from django.utils.functional import SimpleLazyObject
 
 from hirelink.accounts.models import Role
 from hirelink.candidates.models import Application
@@ -153,9 +154,11 @@ def facts_for(ctx: RunContext) -> dict[str, Any]:
         "application.channel": application.channel,
         "application.status": application.status,
         "candidate.preferred_language": candidate.preferred_language,
-        "candidate.has_wecom": hasattr(candidate, "wecom_contact"),
     }
-    if any(str(c.get("field", "")).startswith("result.") for c in ctx.rule.conditions or []):
+    fields = {str(c.get("field", "")) for c in ctx.rule.conditions or []}
+    if "candidate.has_wecom" in fields:
+        facts["candidate.has_wecom"] = hasattr(candidate, "wecom_contact")
+    if any(name.startswith("result.") for name in fields):
         facts["result.score"] = ctx.result.score
         facts["result.passed"] = ctx.result.passed
     return facts
@@ -176,7 +179,6 @@ def interview_link(token: str) -> str:
 def message_context(application: Application, *, language: str, **extra: Any) -> dict[str, Any]:
     candidate, position = application.candidate, application.position
     english = language == "en"
-    second = SecondInterview.objects.filter(application=application).first()
     return {
         "candidate": {"name": (candidate.name_en or candidate.name) if english else candidate.name},
         "position": {
@@ -187,7 +189,7 @@ def message_context(application: Application, *, language: str, **extra: Any) ->
             else position.department.name,
         },
         "application_id": application.pk,
-        "second_interview": second,
+        "second_interview": SimpleLazyObject(lambda: SecondInterview.objects.filter(application=application).first()),
         "hr_url": absolute_url(reverse("workflows:review_list")),
         **extra,
     }
@@ -243,7 +245,9 @@ def send_to_candidate(
 ) -> dict[str, Any]:
     candidate = ctx.application.candidate
     language = language_for(candidate.preferred_language)
-    context = message_context(ctx.application, language=language, report=_report_context(ctx), **(extra or {}))
+    context = message_context(
+        ctx.application, language=language, report=SimpleLazyObject(lambda: _report_context(ctx)), **(extra or {})
+    )
     override = None
     if params.get("use_review_override"):
         edited = _review_override(ctx.application)
@@ -282,7 +286,12 @@ def send_to_staff(
         message = message_send(
             idempotency_key=ctx.key(index, f"u{user.pk}"),
             template_key=template,
-            context=message_context(ctx.application, language=language, report=_report_context(ctx), **(extra or {})),
+            context=message_context(
+                ctx.application,
+                language=language,
+                report=SimpleLazyObject(lambda: _report_context(ctx)),
+                **(extra or {}),
+            ),
             channels=STAFF_CHANNELS,
             user=user,
             application=ctx.application,
