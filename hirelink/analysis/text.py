@@ -142,6 +142,7 @@ EN_STOPWORDS = frozenset(
 
 # Discourse markers (逻辑标记) by role. Order markers are checked for sequence.
 ZH_ORDER = ("首先", "第一", "其次", "第二", "再次", "第三", "然后", "接着", "另外", "第四", "最后")
+CLAUSE_START_ONLY = frozenset({"另外", "然后", "接着", "再次", "then", "next"})
 ZH_ORDER_RANK = {"首先": 1, "第一": 1, "其次": 2, "第二": 2, "再次": 3, "第三": 3, "第四": 4, "最后": 9}
 ZH_CAUSAL = ("因为", "所以", "因此", "由于", "从而", "导致")
 ZH_SUMMARY = ("总之", "总的来说", "综上", "总结")
@@ -294,7 +295,12 @@ def find_markers(text: str, language: Language) -> list[tuple[int, str, str]]:
     for words, role in groups:
         for word in words:
             pattern = re.escape(word) if language == "zh" else r"\b" + re.escape(word) + r"\b"
-            found.extend((m.start(), word, role) for m in re.finditer(pattern, lowered))
+            for m in re.finditer(pattern, lowered):
+                # a sequence marker opens a clause; mid-clause 另外/然后 ("另外两位同事") is an ordinary word
+                opens_clause = m.start() == 0 or bool(_PUNCT.fullmatch(lowered[m.start() - 1]))
+                if word in CLAUSE_START_ONLY and not opens_clause:
+                    continue
+                found.append((m.start(), word, role))
     found.sort()
     # drop markers contained in a longer one at the same place (e.g. 总之 inside 总的来说 is not)
     return found

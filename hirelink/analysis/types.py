@@ -85,17 +85,16 @@ class Transcript:
 
     @property
     def confidence(self) -> float:
-        """0..1 from Whisper's per-segment log-probabilities and no-speech probabilities."""
-        if not self.segments:
-            return 0.0
+        """0..1: mean word probability when word timestamps exist, else exp(mean segment log-prob).
+        (Whisper's no-speech probability is not used: it is unreliable on long VAD segments.)"""
         import math
 
-        total = sum(max(0.01, s.end - s.start) for s in self.segments)
-        weighted = sum(
-            max(0.01, s.end - s.start) * math.exp(min(0.0, s.avg_logprob)) * (1.0 - s.no_speech_prob)
-            for s in self.segments
-        )
-        return round(weighted / total, 4)
+        words = [w.probability for s in self.segments for w in s.words]
+        if words:
+            return round(sum(words) / len(words), 4)
+        if not self.segments:
+            return 0.0
+        return round(sum(math.exp(min(0.0, s.avg_logprob)) for s in self.segments) / len(self.segments), 4)
 
 
 # --- rubric and content -------------------------------------------------------------------
