@@ -104,7 +104,8 @@ class Calibrated:
         if len(self.targets) == 0 or len(vectors) == 0:
             return np.zeros((len(vectors), len(self.targets)), dtype=np.float32)
         cos = vectors @ self.vectors.T
-        return ((cos - self.mean[None, :]) / self.std[None, :]).astype(np.float32)
+        z: FloatArray = ((cos - self.mean[None, :]) / self.std[None, :]).astype(np.float32)
+        return z
 
 
 def sigmoid(x: float) -> float:
