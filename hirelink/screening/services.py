@@ -203,8 +203,11 @@ def ruleset_ensure_active(*, actor: Any, position: Position) -> RuleSet:
 
 
 def _pass_action(*, actor: Any, application: Application) -> None:
-    action = import_string(getattr(settings, "SCREENING_ON_PASSED", DEFAULT_ON_PASSED))
-    action(actor=actor, application=application)
+    """Record the interview invitation for a passing application (nothing is sent here). An empty
+    SCREENING_ON_PASSED leaves it to the workflow rule that reacts to the INVITED status."""
+    path = getattr(settings, "SCREENING_ON_PASSED", DEFAULT_ON_PASSED)
+    if path:
+        import_string(path)(actor=actor, application=application)
 
 
 @transaction.atomic

@@ -138,6 +138,12 @@ def test_passing_resume_is_invited_with_an_invitation_record(hr, position):
     ]
 
 
+def test_the_pass_action_can_be_left_to_workflows(hr, position, settings):
+    settings.SCREENING_ON_PASSED = ""
+    application = submit(hr, position, txt()).application
+    assert (application.status, application.invitations.count()) == (ApplicationStatus.INVITED, 0)
+
+
 def test_failing_resume_is_screened_out_with_reasons_and_no_invitation(hr, position):
     result = submit(hr, position, txt(degree="大专", school="深圳职业技术学院"))
     application = Application.objects.get(pk=result.application.pk)

@@ -259,3 +259,16 @@ def test_apply_enforces_csrf(position):
     client = Client(enforce_csrf_checks=True)
     assert client.post(reverse("apply:apply", args=[position.code]), apply_data()).status_code == 403
     assert Application.objects.count() == 0
+
+
+def test_position_list_shows_only_visible_positions_with_their_active_version(hr, position):
+    hidden: Any = PositionFactory(code="hidden-pos", title="隐藏岗位")
+    interviewer = InterviewerFactory()
+    position.assignees.add(interviewer)
+    for_hr = login(hr).get(reverse("screening:position_list"))
+    for_interviewer = login(interviewer).get(reverse("screening:position_list"))
+    assert sorted(p.code for p in for_hr.context["positions"]) == ["hidden-pos", "teller-sz"]
+    assert [(p.code, [rs.version for rs in p.active_rule_sets]) for p in for_interviewer.context["positions"]] == [
+        ("teller-sz", [1])
+    ]
+    assert hidden.title not in for_interviewer.content.decode()
