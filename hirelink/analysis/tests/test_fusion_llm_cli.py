@@ -110,7 +110,7 @@ class _FakeLLM(BaseHTTPRequestHandler):
     reply: str = ""
     requests: list[dict] = []
 
-    def do_POST(self):  # noqa: N802 - http.server API
+    def do_POST(self):
         body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
         _FakeLLM.requests.append({"path": self.path, "body": body, "auth": self.headers.get("Authorization")})
         payload = json.dumps({"choices": [{"message": {"content": _FakeLLM.reply}}]}).encode()
