@@ -40,7 +40,7 @@ def test_fusion_without_biometric_consent_leaves_those_dimensions_absent(strong_
     # then those dimensions are None (absent), and the total is the mean of the three present ones
     assert result.dimensions["emotional_stability"].score is None
     assert result.dimensions["affinity"].score is None
-    present = [result.dimensions[k].score for k in ("communication", "professional_match", "position_fit")]
+    present = [result.dimensions[k].score or 0.0 for k in ("communication", "professional_match", "position_fit")]
     assert result.total == pytest.approx(round(sum(present) / 3, 2), abs=0.01)
     assert result.dimensions["service_awareness"].score == strong.score
     assert "pitch" not in result.features_used
@@ -108,7 +108,7 @@ def test_fusion_is_deterministic(strong_and_weak):
 
 class _FakeLLM(BaseHTTPRequestHandler):
     reply: str = ""
-    requests: list[dict] = []
+    requests: list[dict[str, object]] = []
 
     def do_POST(self):
         body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
