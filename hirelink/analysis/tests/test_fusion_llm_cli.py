@@ -6,6 +6,7 @@ import sys
 import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -108,7 +109,7 @@ def test_fusion_is_deterministic(strong_and_weak):
 
 class _FakeLLM(BaseHTTPRequestHandler):
     reply: str = ""
-    requests: list[dict[str, object]] = []
+    requests: list[dict[str, Any]] = []
 
     def do_POST(self):
         body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
