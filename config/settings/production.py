@@ -15,9 +15,7 @@ _missing = [
     if not value
 ]
 if _missing:
-    raise ImproperlyConfigured(
-        "HireLink production settings need these environment variables: " + ", ".join(_missing)
-    )
+    raise ImproperlyConfigured("HireLink production settings need these environment variables: " + ", ".join(_missing))
 if len(SECRET_KEY or "") < 50:
     raise ImproperlyConfigured("HIRELINK_SECRET_KEY must be at least 50 random characters.")
 
