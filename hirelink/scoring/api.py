@@ -8,7 +8,7 @@ from typing import Any
 
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
@@ -145,7 +145,7 @@ class NotReadyOut(Schema):
     url_name="scoring_report",
     summary="Structured interview report of one session",
 )
-def report_get(request: HttpRequest, session_id: int) -> tuple[int, dict[str, Any]]:
+def report_get(request: HttpRequest, session_id: int) -> Status[Any]:
     if not permissions.is_staff_member(request.user):
         raise HttpError(404, "Not Found")
     try:
@@ -155,7 +155,9 @@ def report_get(request: HttpRequest, session_id: int) -> tuple[int, dict[str, An
     progress = session_progress(session=session).__dict__
     report = InterviewReport.objects.filter(session=session).first()
     if report is None:
-        return 409, {"code": "report_not_ready", "message": _("面试报告尚未生成，请稍后再试。"), "progress": progress}
+        return Status(
+            409, {"code": "report_not_ready", "message": _("面试报告尚未生成，请稍后再试。"), "progress": progress}
+        )
     audit_record(
         actor=request.user,
         action=AuditAction.VIEW,
@@ -168,4 +170,4 @@ def report_get(request: HttpRequest, session_id: int) -> tuple[int, dict[str, An
     presented = report_present(report.payload)
     presented["schema_version"] = presented.pop("schema")
     presented["progress"] = progress
-    return 200, presented
+    return Status(200, presented)
