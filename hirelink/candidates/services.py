@@ -37,6 +37,12 @@ def _indexes(*, phone: str, email: str, national_id: str) -> dict[str, str]:
     }
 
 
+def _refresh_indexes(candidate: Candidate) -> None:
+    """Recompute the blind indexes from the candidate's current identifiers."""
+    for key, value in _indexes(phone=candidate.phone, email=candidate.email, national_id=candidate.national_id).items():
+        setattr(candidate, key, value)
+
+
 def candidate_find_duplicate(
     *, phone: str = "", email: str = "", national_id: str = ""
 ) -> tuple[Candidate, str] | None:
@@ -71,15 +77,11 @@ def candidate_upsert(
                 setattr(candidate, field, value)
                 changed[field] = "set"
         if changed:
-            for key, value in _indexes(
-                phone=candidate.phone, email=candidate.email, national_id=candidate.national_id
-            ).items():
-                setattr(candidate, key, value)
+            _refresh_indexes(candidate)
             candidate.save()
         return CandidateUpsert(candidate=candidate, created=False, matched_on=matched_on)
     candidate = Candidate(name=name.strip(), phone=phone, email=email, national_id=national_id, **fields)
-    for key, value in _indexes(phone=phone, email=email, national_id=national_id).items():
-        setattr(candidate, key, value)
+    _refresh_indexes(candidate)
     candidate.save()
     audit_record(
         actor=actor,
@@ -100,8 +102,7 @@ def candidate_update(*, actor: Any, candidate: Candidate, **fields: Any) -> Cand
             setattr(candidate, field, value)
     if not changes:
         return candidate
-    for key, value in _indexes(phone=candidate.phone, email=candidate.email, national_id=candidate.national_id).items():
-        setattr(candidate, key, value)
+    _refresh_indexes(candidate)
     candidate.save()
     audit_record(
         actor=actor,
