@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-import zipfile
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -15,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from hirelink.core.errors import DomainError
+from hirelink.core.tables import TableError, table_rows
 
 
 class RowError(ValueError):
@@ -73,71 +71,24 @@ def read_table(*, data: bytes, filename: str) -> list[dict[str, str]]:
             _("文件过大（上限 %(mb)d MB）。") % {"mb": settings.IMPORT_MAX_BYTES // (1024 * 1024)},
             code="too_large",
         )
-    name = filename.lower()
-    if name.endswith(".xlsx"):
-        rows = _read_xlsx(data)
-    elif name.endswith((".csv", ".txt")):
-        rows = _read_csv(data)
-    else:
-        raise DomainError(_("不支持的文件类型：请上传 CSV 或 Excel（.xlsx）文件。"), code="bad_type")
+    try:
+        table = table_rows(data, filename)
+    except TableError as exc:
+        raise DomainError(_TABLE_ERRORS[exc.code], code=exc.code) from exc
+    if not table:
+        raise DomainError(_("文件没有表头行。"), code="no_header")
+    header = [h.strip().lower() for h in table[0]]
+    rows = [{header[i]: value for i, value in enumerate(row) if i < len(header) and header[i]} for row in table[1:]]
     if len(rows) > settings.IMPORT_MAX_ROWS:
         raise DomainError(_("行数过多（上限 %(n)d 行）。") % {"n": settings.IMPORT_MAX_ROWS}, code="too_many_rows")
     return rows
 
 
-def _read_csv(data: bytes) -> list[dict[str, str]]:
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:  # pragma: no cover - gb18030 decodes any byte string
-        raise DomainError(_("无法识别文件编码，请保存为 UTF-8 编码的 CSV。"), code="bad_encoding")
-    if "\x00" in text:
-        raise DomainError(_("文件内容不是文本表格，请上传 CSV 或 Excel（.xlsx）文件。"), code="bad_type")
-    reader = csv.DictReader(io.StringIO(text))
-    if not reader.fieldnames:
-        raise DomainError(_("文件没有表头行。"), code="no_header")
-    return [
-        {str(k).strip().lower(): (v or "").strip() for k, v in row.items() if k is not None}
-        for row in reader
-        if any((v or "").strip() for v in row.values() if isinstance(v, str))
-    ]
-
-
-def _read_xlsx(data: bytes) -> list[dict[str, str]]:
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise DomainError(_("Excel 文件已损坏或不是 .xlsx 格式。"), code="corrupt") from exc
-    sheet = workbook.worksheets[0]
-    iterator = sheet.iter_rows(values_only=True)
-    header_row = next(iterator, None)
-    if not header_row or not any(header_row):
-        raise DomainError(_("文件没有表头行。"), code="no_header")
-    header = [str(h or "").strip().lower() for h in header_row]
-    rows: list[dict[str, str]] = []
-    for values in iterator:
-        if not any(v not in (None, "") for v in values):
-            continue
-        rows.append({header[i]: _cell(v) for i, v in enumerate(values) if i < len(header) and header[i]})
-    workbook.close()
-    return rows
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
+_TABLE_ERRORS = {
+    "bad_type": gettext_lazy("不支持的文件类型：请上传 CSV 或 Excel（.xlsx）文件。"),
+    "corrupt": gettext_lazy("Excel 文件已损坏或不是 .xlsx 格式。"),
+    "too_large": gettext_lazy("Excel 文件解压后过大，已拒绝。"),
+}
 
 
 def parse_date(value: str, column: str) -> dt.date:

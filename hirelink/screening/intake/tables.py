@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import io
-import zipfile
-from typing import Any
-
+from hirelink.core.tables import TableError, table_rows
 from hirelink.screening.errors import IntakeError
 from hirelink.screening.intake.archive import check_zip_limits
 from hirelink.screening.intake.limits import limit
@@ -31,16 +26,6 @@ def _canonical(header: str) -> str | None:
     return None
 
 
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime | dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
 def _bad_table() -> IntakeError:
     return IntakeError(
         "bad_table",
@@ -50,29 +35,12 @@ def _bad_table() -> IntakeError:
 
 
 def _raw_rows(data: bytes, filename: str) -> list[list[str]]:
-    if filename.lower().endswith(".xlsx"):
-        from openpyxl import load_workbook
-
-        try:
-            archive = zipfile.ZipFile(io.BytesIO(data))
-            check_zip_limits(archive, compressed_size=len(data))
-            workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-            raise _bad_table() from exc
-        rows = [[_cell(v) for v in row] for row in workbook.worksheets[0].iter_rows(values_only=True)]
-        workbook.close()
-        return rows
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:  # pragma: no cover - gb18030 decodes any byte string
-        raise _bad_table()
-    if "\x00" in text:
-        raise _bad_table()
-    return [[c.strip() for c in row] for row in csv.reader(io.StringIO(text))]
+    try:
+        return table_rows(
+            data, filename, check_archive=lambda archive, size: check_zip_limits(archive, compressed_size=size)
+        )
+    except TableError as exc:
+        raise _bad_table() from exc
 
 
 def read_rows(data: bytes, filename: str) -> list[dict[str, str]]:
