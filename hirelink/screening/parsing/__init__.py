@@ -31,6 +31,8 @@ from hirelink.screening.parsing.files import DEFAULT_MAX_BYTES, extract_text, no
 
 logger = logging.getLogger(__name__)
 
+MAX_TEXT_CHARS = 60_000
+
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "DEGREE_EN",
@@ -59,8 +61,11 @@ def parse_resume_bytes(
     started = time.perf_counter()
     extracted = extract_text(data, filename, max_bytes=max_bytes)
     text = normalise_text(extracted.text)
-    facts = extract_facts(text, today=today)
     warnings = list(extracted.warnings)
+    if len(text) > MAX_TEXT_CHARS:  # ~30 pages: anything longer is not a résumé; keep parse time bounded
+        text = text[:MAX_TEXT_CHARS]
+        warnings.append("text_truncated")
+    facts = extract_facts(text, today=today)
     if facts.name is None:
         warnings.append("name_not_found")
     if not facts.education:

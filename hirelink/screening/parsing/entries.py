@@ -19,7 +19,9 @@ from hirelink.screening.parsing.facts import Education, Experience
 from hirelink.screening.parsing.text import DateRange, Line, find_range, is_description
 
 # ----------------------------------------------------------------------------------------------- contact
-EMAIL_RE: Final = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+EMAIL_RE: Final = re.compile(
+    r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+)
 MOBILE_RE: Final = re.compile(r"(?<![\d.])(?:\(?\+?\s*86\)?[\s-]*)?(1[3-9]\d)[\s-]?(\d{4})[\s-]?(\d{4})(?![\d.])")
 LANDLINE_RE: Final = re.compile(r"(?<!\d)(0\d{2,3})[\s-](\d{7,8})(?!\d)")
 _SURNAMES: Final = frozenset(

@@ -113,6 +113,21 @@ def heading_of(line: str) -> tuple[str, str] | None:
     return None
 
 
+MAX_LINE: Final = 300
+
+
+def _bounded_lines(text: str) -> list[str]:
+    """Lines of at most MAX_LINE characters (split at sentence ends, then hard): keeps every regex linear."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        if len(line) <= MAX_LINE:
+            out.append(line)
+            continue
+        for sentence in re.split(r"(?<=[。；;!?！？])", line):
+            out.extend(sentence[i : i + MAX_LINE] for i in range(0, len(sentence), MAX_LINE))
+    return out
+
+
 @dataclass(slots=True)
 class Line:
     text: str
@@ -124,7 +139,7 @@ def split_sections(text: str) -> list[Line]:
     """Every non-empty line tagged with the section it is in (``"top"`` before the first heading)."""
     out: list[Line] = []
     section = "top"
-    for index, raw in enumerate(text.split("\n")):
+    for index, raw in enumerate(_bounded_lines(text)):
         line = raw.strip()
         if not line:
             continue

@@ -266,3 +266,15 @@ def test_scanned_pdf_is_read_with_offline_ocr():
     assert parsed.facts.phone == "13987654321"
     assert [e.school for e in parsed.facts.education] == ["西南财经大学"]
     assert parsed.facts.certificate_names == ["银行从业资格", "初级会计职称"]
+
+
+def test_huge_text_is_truncated_not_slow():
+    # given 200,000 characters of text on one line
+    data = ("Aaaa Bbbb Of The " * 12_000).encode()
+
+    # when parsed
+    parsed = parse_resume_bytes(data, "long.txt")
+
+    # then facts come from the first 60,000 characters and the warning says so
+    assert len(parsed.text) == 60_000
+    assert parsed.warnings == ["text_truncated", "name_not_found", "education_not_found"]
