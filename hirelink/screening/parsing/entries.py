@@ -113,7 +113,7 @@ _DEGREE_EN: Final = (
         "本科",
         re.compile(
             r"\b(?:Bachelor(?:'?s)?|B\.?Sc\.?|BSc|B\.S\.|B\.A\.|B\.?Eng\.?|BEng|LL\.?B\.?|BBA|B\.?Com\.?|"
-            r"B\.?Econ\.?|Undergraduate|BA|BS)(?![A-Za-z])"
+            r"B\.?Econ\.?|B\.?Comm?\.?|Undergraduate|BA|BS)(?![A-Za-z])"
         ),
     ),
     ("大专", re.compile(r"\b(?:Associate(?:'s)?\s+(?:Degree|of)|Junior College|Higher Diploma)\b", re.I)),
@@ -124,10 +124,11 @@ _SCHOOL_ZH: Final = re.compile(
     r"(?:[\u4e00-\u9fff]{2,14}?(?:大学|学院|学校|中学|高中|党校)(?:\s*[(（][\u4e00-\u9fff]{2,6}[)）])?)"
 )
 _SCHOOL_EN: Final = re.compile(
-    r"(?:(?:[A-Z][A-Za-z&'.-]*|of|and|the|at|de)\s+)*?"
-    r"(?:[A-Z][A-Za-z&'.-]*\s+)?(?:University|College|Institute|Academy|Polytechnic|School)"
-    r"(?:\s+(?:of|for|and|at|the|in)(?:\s+(?:[A-Z][A-Za-z&'.-]*|and|of|the))+)?"
-    r"(?:,\s*(?:Berkeley|Los Angeles|San Diego|Davis|Irvine|Hong Kong|Shenzhen|London|Beijing|Shanghai))?"
+    # single spaces only inside a name: two or more spaces separate columns
+    r"(?:(?:[A-Z][A-Za-z&'.-]*|of|and|the|at|de) )*?"
+    r"(?:[A-Z][A-Za-z&'.-]* )?(?:University|College|Institute|Academy|Polytechnic|School)"
+    r"(?: (?:of|for|and|at|the|in)(?: (?:[A-Z][A-Za-z&'.-]*|and|of|the))+)?"
+    r"(?:, ?(?:Berkeley|Los Angeles|San Diego|Davis|Irvine|Hong Kong|Shenzhen|London|Beijing|Shanghai))?"
 )
 _SCHOOL_LEAD_NOISE: Final = re.compile(
     r"^(?:(?:Bachelor|Master|Doctor|Doctorate|B\.?Sc\.?|M\.?Sc\.?|BA|MA|MBA|PhD|of|Science|Arts|Engineering|in|"
@@ -140,6 +141,13 @@ _EN_MAJOR_RE: Final = re.compile(
     r"(?<![A-Za-z])(?:" + "|".join(sorted((re.escape(m) for m in MAJORS_EN), key=len, reverse=True)) + r")(?![A-Za-z])",
     re.IGNORECASE,
 )
+_EN_WORDS = r"([A-Z][A-Za-z&-]*(?: (?:and |of |& )?[A-Z][A-Za-z&-]*)*)"
+_EN_MAJOR_PHRASE: Final = re.compile(r"(?<![A-Za-z])in " + _EN_WORDS)
+_EN_MAJOR_AFTER_DEGREE: Final = re.compile(
+    r"(?<![A-Za-z])(?:B\.?Sc|BSc|B\.?A|B\.?Eng|B\.?Comm?|M\.?Sc|MSc|M\.?A|M\.?Eng|MPhil|Ph\.?D|LL\.?[BM]"
+    r"|Bachelor(?:'?s)? of|Master(?:'?s)? of|Doctor of)\.?,? " + _EN_WORDS
+)
+_DEGREE_KINDS: Final = frozenset({"Arts", "Science", "Sciences", "Engineering", "Philosophy", "Commerce"})
 _MAJOR_LABEL: Final = re.compile(r"(?:专业|major|field of study)\s*[:：]\s*([^\s|,，;；]+(?:\s[A-Za-z]+)*)", re.I)
 _MAJOR_SUFFIX: Final = re.compile(r"([\u4e00-\u9fff]{2,12}?)专业")
 _SEPARATORS: Final = re.compile(
@@ -189,6 +197,10 @@ def _find_major(text: str) -> tuple[str | None, Major | None]:
         if major is not None and written.endswith(("硕士", "学士", "博士")):
             written = major.name
         return written, major
+    phrase = _EN_MAJOR_PHRASE.search(text) or _EN_MAJOR_AFTER_DEGREE.search(text)
+    if phrase and phrase.group(1) not in _DEGREE_KINDS:
+        value = phrase.group(1).strip()
+        return value, lookup_major(value) or _contained_major(value)
     en = _EN_MAJOR_RE.search(text)
     if en:
         return en.group(0), lookup_major(en.group(0))
@@ -294,7 +306,9 @@ _TITLE_EN_RE: Final = re.compile(
     r"(?<![A-Za-z])(?:" + "|".join(sorted(TITLE_WORDS_EN, key=len, reverse=True)) + r")s?(?![A-Za-z])",
     re.IGNORECASE,
 )
-_INTERN_RE: Final = re.compile(r"实习|\bintern(?:ship)?s?\b|暑期实践", re.IGNORECASE)
+_INTERN_RE: Final = re.compile(
+    r"实习|\bintern(?:ship)?s?\b|暑期实践|\bsummer (?:analyst|associate|intern)\b|\bco-?op\b", re.IGNORECASE
+)
 _LABEL_EMPLOYER: Final = re.compile(r"(?:公司|单位|雇主|机构|company|employer)\s*[:：]\s*(.+)", re.IGNORECASE)
 _LABEL_TITLE: Final = re.compile(r"(?:职位|岗位|职务|担任|title|position|role)\s*[:：]\s*(.+)", re.IGNORECASE)
 _LOCATIONS: Final = frozenset(

@@ -105,7 +105,7 @@ def heading_of(line: str) -> tuple[str, str] | None:
     ]
     if 1 < len(parts) <= 3 and all(_heading_key(p) for p in parts):
         return _heading_key(parts[0]) or "", ""
-    match = re.match(r"^([^:：]{1,24})\s*[:：]\s*(.*)$", _DECOR.sub("", line.strip(" \t")))
+    match = re.match(r"^([^:：|｜]{1,24}?)\s*[:：|｜]\s*(.*)$", _DECOR.sub("", line.strip(" \t")))
     if match:
         key = _heading_key(match.group(1))
         if key:

@@ -308,3 +308,93 @@ def test_major_table_covers_the_catalogue():
     assert computer_science is not None
     assert computer_science.category == "工学/计算机类"
     assert ("经济学/金融学类", "Economics/Finance") in all_categories()
+
+
+def test_job_board_style_chinese_resume():
+    # given a 智联/BOSS-style résumé: key-value header, degree in brackets, 今 as the end date
+    text = (
+        "个人简历\n"
+        "姓    名：李明          性    别：男\n"
+        "出生年月：1995.03       民    族：汉\n"
+        "手    机：13912345678   邮    箱：liming@163.com\n"
+        "教育经历\n"
+        "2013.09-2017.06      东北财经大学          金融学（本科）\n"
+        "工作经历\n"
+        "2017.07-2020.06      中国银行大连分行      对公客户经理\n"
+        "工作内容：1、负责对公客户营销；2、贷后管理。\n"
+        "2020.07-今           大连银行              公司业务部副经理\n"
+        "技能证书：银行从业资格（初级）、英语六级、C1驾照\n"
+    )
+
+    # when parsed
+    facts = extract_facts(text, today=TODAY)
+
+    # then
+    assert (facts.name, facts.phone, facts.email) == ("李明", "13912345678", "liming@163.com")
+    assert [(e.degree, e.school, e.major, e.start, e.end) for e in facts.education] == [
+        ("本科", "东北财经大学", "金融学", "2013-09", "2017-06")
+    ]
+    assert [(e.employer, e.title, e.start, e.end, e.is_current) for e in facts.experience] == [
+        ("中国银行大连分行", "对公客户经理", "2017-07", "2020-06", False),
+        ("大连银行", "公司业务部副经理", "2020-07", None, True),
+    ]
+    assert facts.experience_years == 9.0
+    assert facts.certificate_names == ["银行从业资格", "CET-6"]
+
+
+def test_english_resume_with_pipes_and_year_only_dates():
+    # given an English résumé: year-only education dates, pipe-separated jobs, a summer internship
+    text = (
+        "JANE DOE\nToronto, ON | jane.doe@mail.com | +86 188-1234-5678\n\n"
+        "EDUCATION\n"
+        "2015 – 2019    University of Toronto    B.Comm in Finance\n"
+        "2019 – 2020    University of Oxford    MSc Mathematical Finance\n\n"
+        "EXPERIENCE\n"
+        "Scotiabank | Toronto | Credit Risk Analyst | Jul 2020 – Present\n"
+        "- Built PD models using Python and SAS\n"
+        "RBC Capital Markets | Summer Analyst | May 2018 – Aug 2018\n\n"
+        "LANGUAGES\nEnglish (Native), French (Intermediate), Mandarin (Conversational)\n"
+    )
+
+    # when parsed
+    facts = extract_facts(text, today=TODAY)
+
+    # then year-only dates are January, the summer analyst role is an internship, years exclude it
+    assert facts.name == "Jane Doe"
+    assert [(e.degree, e.school, e.major, e.major_category, e.start, e.end) for e in facts.education] == [
+        ("本科", "University of Toronto", "Finance", "经济学/金融学类", "2015-01", "2019-01"),
+        ("硕士", "University of Oxford", "Mathematical Finance", "经济学/金融学类", "2019-01", "2020-01"),
+    ]
+    assert [(e.employer, e.title, e.is_internship) for e in facts.experience] == [
+        ("Scotiabank", "Credit Risk Analyst", False),
+        ("RBC Capital Markets", "Summer Analyst", True),
+    ]
+    assert facts.experience_years == 6.0
+    assert [(lang.language, lang.level) for lang in facts.languages] == [
+        ("英语", "母语"),
+        ("法语", "良好"),
+        ("普通话", "良好"),
+    ]
+
+
+def test_key_value_table_resume_uses_the_labelled_sections():
+    # given a table template flattened to "label | value" rows
+    text = (
+        "姓名 | 王强 | 性别 | 男 | 出生年月 | 1996.05\n"
+        "毕业院校 | 西南财经大学 | 学历 | 本科\n"
+        "专业 | 金融学 | 联系电话 | 15912345678\n"
+        "教育经历 | 2014.09-2018.06 西南财经大学 金融学 本科\n"
+        "工作经历 | 2018.07-至今 成都银行 客户经理\n"
+        "证书 | 银行从业资格、CET-4\n"
+    )
+
+    # when parsed
+    facts = extract_facts(text, today=TODAY)
+
+    # then the labelled rows give one education and one job
+    assert facts.name == "王强"
+    assert [(e.school, e.major, e.degree, e.start) for e in facts.education] == [
+        ("西南财经大学", "金融学", "本科", "2014-09")
+    ]
+    assert [(e.employer, e.title, e.is_current) for e in facts.experience] == [("成都银行", "客户经理", True)]
+    assert facts.certificate_names == ["银行从业资格", "CET-4"]
