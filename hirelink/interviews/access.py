@@ -69,3 +69,21 @@ def access_answer_by_id(*, user: Any, answer_id: int) -> Answer:
     if answer is None:
         raise Http404
     return answer
+
+
+def access_answer_by_token_and_upload_id(*, token: str, upload_id: str) -> Answer:
+    """The hot path of the upload protocol (one query): an upload of the session behind this token only."""
+    if not token or len(token) > TOKEN_MAX_LENGTH:
+        raise Http404
+    try:
+        parsed = uuid.UUID(str(upload_id))
+    except ValueError as exc:
+        raise Http404 from exc
+    answer = (
+        Answer.objects.select_related("session_question__session__invitation")
+        .filter(upload_id=parsed, session_question__session__invitation__token_hash=token_hash(token))
+        .first()
+    )
+    if answer is None:
+        raise Http404
+    return answer

@@ -18,7 +18,7 @@ from ninja import Router, Schema
 
 from hirelink.core import clock
 from hirelink.interviews import errors, services, uploads
-from hirelink.interviews.access import access_answer_by_upload_id, access_invitation_by_token
+from hirelink.interviews.access import access_answer_by_token_and_upload_id, access_invitation_by_token
 from hirelink.interviews.models import Answer, InterviewSession
 from hirelink.interviews.selectors import session_state
 
@@ -59,6 +59,12 @@ def _session(token: str) -> InterviewSession:
         raise errors.ConsentRequiredError
     session.invitation = invitation
     return session
+
+
+def _upload(token: str, upload_id: str) -> Answer:
+    answer = access_answer_by_token_and_upload_id(token=token, upload_id=upload_id)
+    services.invitation_check_usable(invitation=answer.session_question.session.invitation)
+    return answer
 
 
 def _answer_payload(answer: Answer) -> dict[str, Any]:
@@ -163,7 +169,7 @@ def upload_create(request: HttpRequest, token: str, position: int, payload: Uplo
 @router.get("/{token}/uploads/{upload_id}", summary="How many bytes the server has stored")
 @_handled
 def upload_status(request: HttpRequest, token: str, upload_id: str) -> JsonResponse:
-    answer = access_answer_by_upload_id(session=_session(token), upload_id=upload_id)
+    answer = _upload(token, upload_id)
     return JsonResponse(_answer_payload(answer))
 
 
@@ -177,7 +183,7 @@ def upload_chunk(request: HttpRequest, token: str, upload_id: str, offset: int) 
         declared = None
     if declared is not None and declared > uploads.CHUNK_MAX_BYTES:
         raise errors.UploadTooLargeError(_("数据块过大。"))
-    answer = access_answer_by_upload_id(session=_session(token), upload_id=upload_id)
+    answer = _upload(token, upload_id)
     try:
         received = uploads.upload_chunk(
             answer=answer,
@@ -198,7 +204,7 @@ def upload_chunk(request: HttpRequest, token: str, upload_id: str, offset: int) 
 @router.post("/{token}/uploads/{upload_id}/complete", summary="Finish an upload with the sha256 of the whole")
 @_handled
 def upload_complete(request: HttpRequest, token: str, upload_id: str, payload: CompleteIn) -> JsonResponse:
-    answer = access_answer_by_upload_id(session=_session(token), upload_id=upload_id)
+    answer = _upload(token, upload_id)
     done = uploads.upload_complete(answer=answer, sha256=payload.sha256, size=payload.size)
     return JsonResponse({**_answer_payload(done.answer), "already_done": done.already_done})
 

@@ -273,6 +273,7 @@ def _js_strings() -> dict[str, str]:
         "saved": _("已保存"),
         "offline": _("网络断开，正在重试…"),
         "retrying": _("正在重试…"),
+        "reconnected": _("网络已恢复"),
         "recording": _("正在录音"),
         "chars": _("已输入 %(n)s / %(max)s 字"),
         "placeholder": _("请在这里输入您的回答"),

@@ -11,6 +11,8 @@ const els = {
   recBar: $("rec-bar"), selfView: $("self-view"), textBox: $("text-box"), textarea: $("answer-text"), count: $("char-count"), actions: $("actions"),
 };
 const RING = 326.7;
+const UPLOAD_EVERY_MS = 5000; // recorded pieces (1 s each) go to the server in batches, at least this often
+const BATCH_BYTES = 512 * 1024;
 const preferText = new URLSearchParams(location.search).get("mode") === "text";
 let state = null, q = null, mode = null, ticker = null, recorder = null, stream = null, upload = null, phaseName = "";
 let pasteCount = 0, pastedChars = 0, faceTimer = null;
@@ -205,7 +207,7 @@ async function answerRecording(endsAt, resumed) {
       meta.nextSeq += 1; meta.nextOffset += bytes.length;
       await store.putChunk(chunk);
       await store.putUpload(meta);
-      upload.pump();
+      upload.schedule();
     });
   };
   const stopped = new Promise((resolve) => { recorder.onstop = resolve; recorder.onerror = resolve; });
@@ -311,7 +313,7 @@ async function finish() {
 
 // --- the resumable uploader ------------------------------------------------------------------------------------------------
 class Uploader {
-  constructor(meta) { this.meta = meta; this.received = 0; this.running = null; }
+  constructor(meta) { this.meta = meta; this.received = 0; this.running = null; this.timer = null; }
 
   /** Send every stored chunk the server has not acknowledged, in order. Safe to call often. */
   pump() {
@@ -319,27 +321,42 @@ class Uploader {
     return this.running;
   }
 
+  /** Upload soon, but not for every 1-second piece: recorded pieces are safe in IndexedDB, so the network sees
+   *  one request per UPLOAD_EVERY_MS per candidate (what the server is sized for, see ADR 0040). */
+  schedule() {
+    if (this.timer) return;
+    this.timer = setTimeout(() => { this.timer = null; this.pump().catch(() => {}); }, UPLOAD_EVERY_MS);
+  }
+
   async sendAll() {
     for (;;) {
-      const chunks = (await store.chunks(this.meta.uploadId)).filter((c) => !c.acked && c.offset + c.data.length > this.received);
-      if (!chunks.length) return;
-      for (const chunk of chunks) {
-        if (chunk.offset > this.received) { await this.syncReceived(); if (chunk.offset > this.received) return; }
-        const skip = Math.max(0, this.received - chunk.offset);
-        const body = chunk.data.subarray(skip);
-        const hash = await sha256hex(body);
-        try {
-          const r = await api(`/uploads/${this.meta.uploadId}?offset=${chunk.offset + skip}`, {
-            method: "PUT", body, headers: { "Content-Type": "application/octet-stream", "X-Chunk-Length": String(body.length), "X-Chunk-Sha256": hash },
-          });
-          this.received = r.received_bytes;
-        } catch (err) {
-          if (err instanceof ApiError && err.data.received_bytes !== undefined) { this.received = err.data.received_bytes; continue; }
-          throw err;
-        }
-        chunk.acked = true;
-        await store.putChunk(chunk);
+      const pending = (await store.chunks(this.meta.uploadId)).filter((c) => !c.acked && c.offset + c.data.length > this.received);
+      if (!pending.length) return;
+      if (pending[0].offset > this.received) { await this.syncReceived(); if (pending[0].offset > this.received) return; }
+      // one request carries consecutive pieces up to BATCH_BYTES, starting where the server's bytes end
+      const batch = [];
+      let size = 0;
+      for (const c of pending) {
+        if (batch.length && (c.offset !== batch[batch.length - 1].offset + batch[batch.length - 1].data.length || size + c.data.length > BATCH_BYTES)) break;
+        batch.push(c); size += c.data.length;
       }
+      const start = Math.max(this.received, batch[0].offset);
+      const body = new Uint8Array(batch[batch.length - 1].offset + batch[batch.length - 1].data.length - start);
+      for (const c of batch) {
+        const skip = Math.max(0, start - c.offset);
+        body.set(c.data.subarray(skip), c.offset + skip - start);
+      }
+      const hash = await sha256hex(body);
+      try {
+        const r = await api(`/uploads/${this.meta.uploadId}?offset=${start}`, {
+          method: "PUT", body, headers: { "Content-Type": "application/octet-stream", "X-Chunk-Length": String(body.length), "X-Chunk-Sha256": hash },
+        });
+        this.received = r.received_bytes;
+      } catch (err) {
+        if (err instanceof ApiError && err.data.received_bytes !== undefined) { this.received = err.data.received_bytes; continue; }
+        throw err;
+      }
+      for (const c of batch) { c.acked = true; await store.putChunk(c); }
     }
   }
 
@@ -350,6 +367,7 @@ class Uploader {
 
   /** Wait for every chunk, then complete with the checksum of the whole. Idempotent on the server. */
   async finish() {
+    if (this.timer) { clearTimeout(this.timer); this.timer = null; }
     await this.syncReceived();
     await this.pump();
     await this.pump();

@@ -31,9 +31,10 @@ export class ApiError extends Error {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 let offline = false;
 function setOffline(v) {
-  if (v === offline) return;
+  const was = offline;
   offline = v;
-  if (v) announce(t("offline"), "bad", true); else announce("", "");
+  if (v) announce(t("offline"), "bad", true); // every failed try: a later status line must not hide it
+  else if (was) announce(t("reconnected"), "ok");
 }
 export function waitOnline() {
   if (navigator.onLine) return Promise.resolve();
