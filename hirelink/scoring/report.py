@@ -100,7 +100,14 @@ def _highlights(position: int, content: dict[str, Any]) -> list[dict[str, Any]]:
         found.append({"kind": "star_result", "question": position, "quote": result, "key_point": ""})
     markers = content["structure"].get("markers") or []
     if len(markers) >= 3 and content["structure"].get("sequence_in_order"):
-        found.append({"kind": "structure", "question": position, "quote": "、".join(markers[:5]), "key_point": ""})
+        found.append(
+            {
+                "kind": "structure",
+                "question": position,
+                "quote": "、".join(list(dict.fromkeys(markers))[:5]),
+                "key_point": "",
+            }
+        )
     return found
 
 
@@ -421,19 +428,29 @@ def recommendation_reason(payload: dict[str, Any]) -> str:
     return text + _("此为系统建议，最终决定由 HR 作出。")
 
 
-def suggestion_text(item: dict[str, Any]) -> str:
+def suggestion_text(item: dict[str, Any], *, with_question: bool = True) -> str:
     kind = item["kind"]
     question = item.get("question")
-    prefix = (_("第 %(n)s 题：") % {"n": question}) if question else ""
+    prefix = (_("第 %(n)s 题：") % {"n": question}) if question and with_question else ""
     if kind == "missed_key_point":
         return prefix + _("回答中还可以谈谈「%(point)s」，这是这道题希望看到的要点之一。") % {
             "point": item["key_point"]
         }
     if kind == "weak_dimension":
-        return _("「%(dim)s」得分 %(score).0f，建议多准备与之相关的具体经历，用事例说明自己的做法。") % {
+        advice = {
+            COMMUNICATION: _("回答时先说结论，再分点展开，语速平稳。"),
+            PROFESSIONAL_MATCH: _("紧扣题目要点作答，多准备与岗位相关的业务知识。"),
+            POSITION_FIT: _("结合岗位的日常工作来回答，说明自己会怎么做。"),
+            LOGICAL_THINKING: _("按“情境—任务—行动—结果”的顺序讲述经历。"),
+            "service_awareness": _("多从客户的角度考虑，说明如何让客户满意。"),
+            "teamwork": _("讲一次与他人合作的具体经历，说明自己的角色和贡献。"),
+            "integrity": _("说明面对违规要求时如何坚持原则，并兼顾客户感受。"),
+            "learning_agility": _("举例说明自己如何快速学会一项新技能。"),
+        }.get(item["dimension"], _("准备与之相关的具体经历，用事例说明自己的做法。"))
+        return _("「%(dim)s」得分 %(score).0f：") % {
             "dim": dimension_label(item["dimension"]),
             "score": item["value"],
-        }
+        } + str(advice)
     if kind == "short":
         return prefix + _("回答略显简短，可以把做法展开说明，并补充一个具体例子。")
     if kind == "structure":
@@ -489,6 +506,23 @@ def evidence_text(item: dict[str, Any]) -> str:
     return text
 
 
+def _top_suggestions(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The summary list: weak dimensions first, then at most two missed key points per question, then the rest
+    (the per-question cards list every suggestion)."""
+    per_question: dict[Any, int] = {}
+    picked: list[dict[str, Any]] = [s for s in items if s["kind"] == "weak_dimension"]
+    for item in items:
+        if item["kind"] == "weak_dimension":
+            continue
+        if item["kind"] == "missed_key_point":
+            seen = per_question.get(item.get("question"), 0)
+            if seen >= 2:
+                continue
+            per_question[item.get("question")] = seen + 1
+        picked.append(item)
+    return picked[:MAX_SUGGESTIONS]
+
+
 def report_present(payload: dict[str, Any]) -> dict[str, Any]:
     """The payload plus every human-readable sentence, in the active language."""
     out = dict(payload)
@@ -507,11 +541,15 @@ def report_present(payload: dict[str, Any]) -> dict[str, Any]:
     ]
     out["highlights"] = [h | {"label": highlight_text(h)} for h in payload["highlights"]]
     out["suggestions"] = [s | {"label": suggestion_text(s)} for s in payload["suggestions"]]
-    out["top_suggestions"] = out["suggestions"][:MAX_SUGGESTIONS]
+    out["top_suggestions"] = _top_suggestions(out["suggestions"])
     out["questions"] = [
         q
         | {
-            "suggestions": [suggestion_text(s) for s in payload["suggestions"] if s.get("question") == q["position"]],
+            "suggestions": [
+                suggestion_text(s, with_question=False)
+                for s in payload["suggestions"]
+                if s.get("question") == q["position"]
+            ],
             "highlights": [h for h in out["highlights"] if h["question"] == q["position"]],
         }
         for q in payload["questions"]
