@@ -381,19 +381,11 @@ def _no_text(fmt: str) -> ResumeFileError:
 
 
 def _pdf_page_text(page: Any) -> str:
-    """Text segments with their boxes (PDFium "rects": runs on one line) → lines, column-aware."""
-    textpage = page.get_textpage()
-    height = float(page.get_height())
-    width = float(page.get_width())
-    words: list[dict[str, Any]] = []
+    """Characters with their loose boxes → words → lines, column-aware (see ``_find_gutter``)."""
     try:
-        for index in range(textpage.count_rects()):
-            left, bottom, right, top = textpage.get_rect(index)
-            text = textpage.get_text_bounded(left, bottom, right, top).replace("\r", " ").replace("\n", " ").strip()
-            if text:
-                words.append({"x0": left, "x1": right, "top": height - top, "bottom": height - bottom, "text": text})
+        words = _pdf_page_words(page)
+        width = float(page.get_width())
     finally:
-        textpage.close()
         page.close()
     if not words:
         return ""
@@ -411,6 +403,53 @@ def _pdf_page_text(page: Any) -> str:
     below = [w for w in spanning if w not in above]
     parts = [_lines_to_text(above), _lines_to_text(left), _lines_to_text(right), _lines_to_text(below)]
     return "\n".join(p for p in parts if p)
+
+
+def _pdf_page_words(page: Any) -> list[dict[str, Any]]:
+    """Runs of characters on one baseline without a wide gap, in content order (PDFium char boxes).
+
+    Loose boxes (font ascent/descent) give every glyph on a line the same top, whatever its shape, which
+    matters for generators that place glyphs one by one (browsers, some Word exports)."""
+    import pypdfium2.raw as pdfium_c
+
+    textpage = page.get_textpage()
+    height = float(page.get_height())
+    words: list[dict[str, Any]] = []
+    current: dict[str, Any] | None = None
+    try:
+        for index in range(textpage.count_chars()):
+            char = chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, index))
+            if char in "\r\n\x02\ufffe" or (pdfium_c.FPDFText_IsGenerated(textpage.raw, index) and char != " "):
+                current = None
+                continue
+            left, bottom, right, top = textpage.get_charbox(index, loose=True)
+            if char.isspace():
+                if current is not None and not current["text"].endswith(" "):
+                    current["text"] += " "
+                continue
+            y_top, y_bottom = height - top, height - bottom
+            centre = (y_top + y_bottom) / 2
+            # a glyph belongs to the run when its vertical centre is inside the run's band (thin glyphs
+            # such as 一 or - have tiny boxes) and it follows closely on the right
+            size = max(current["bottom"] - current["top"], 1.0) if current is not None else 0.0
+            if (
+                current is None
+                or not current["top"] <= centre <= current["bottom"]
+                or left - current["x1"] > size * 0.9
+                or left < current["x1"] - size * 0.5
+            ):
+                current = {"x0": left, "x1": right, "top": y_top, "bottom": y_bottom, "text": char}
+                words.append(current)
+                continue
+            if left - current["x1"] > size * 0.25 and not current["text"].endswith(" "):
+                current["text"] += " "
+            current["text"] += char
+            current["x1"] = max(current["x1"], right)
+    finally:
+        textpage.close()
+    for word in words:
+        word["text"] = word["text"].strip()
+    return [w for w in words if w["text"]]
 
 
 def _find_gutter(words: list[dict[str, Any]], width: float) -> float | None:
