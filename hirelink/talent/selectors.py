@@ -10,6 +10,7 @@ from django.db.models import Prefetch
 from hirelink.candidates.models import Application, ApplicationEvent, Candidate, Resume
 from hirelink.candidates.selectors import applications_visible_to
 from hirelink.positions.templatetags.labels import dimension_label
+from hirelink.scoring.selectors import report_summary_for_applications
 from hirelink.talent.models import PerformanceRating, Scorecard, WrittenTestResult
 
 
@@ -58,6 +59,9 @@ def talent_profile(*, user: Any, candidate: Candidate) -> TalentProfile:
         )
         for app in applications
     ]
+    reports = report_summary_for_applications([view.application.pk for view in views])
+    for view in views:
+        view.extras["report"] = reports.get(view.application.pk)
     resume = candidate.resumes.order_by("-created_at").first()
     return TalentProfile(candidate=candidate, resume=resume, applications=views, hints=profile_hints(views, resume))
 

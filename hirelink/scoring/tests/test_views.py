@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 import pytest
@@ -173,3 +174,17 @@ def test_recruiter_requeues_flagged_answers_but_an_interviewer_cannot(
     assert accepted.status_code == 302
     assert AnswerAnalysis.objects.get().status == AnalysisStatus.DONE
     assert AuditLogEntry.objects.filter(actor=recruiter, summary="analysis retry").count() == 1
+
+
+@pytest.mark.django_db
+def test_talent_profile_shows_the_report_summary_with_a_link(reported: Any, recruiter: Any) -> None:
+    # given a built report for the candidate's application
+    report = InterviewReport.objects.get(session=reported.session)
+    candidate_id = reported.session.invitation.application.candidate_id
+    # when HR opens the talent profile
+    page = client_for(recruiter).get(f"/talent/candidates/{candidate_id}/").content.decode()
+    # then the AI interview part shows the total, the labelled recommendation and the link to the full report
+    shown = Decimal(str(report.total)).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    assert f"<b>{shown}</b><span>/100</span>" in page
+    assert "系统建议，需HR决定" in page
+    assert f'href="/scoring/sessions/{reported.session.pk}/report/"' in page
