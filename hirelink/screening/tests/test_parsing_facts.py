@@ -398,3 +398,23 @@ def test_key_value_table_resume_uses_the_labelled_sections():
     ]
     assert [(e.employer, e.title, e.is_current) for e in facts.experience] == [("成都银行", "客户经理", True)]
     assert facts.certificate_names == ["银行从业资格", "CET-4"]
+
+
+def test_parsing_package_imports_no_django():
+    # given a fresh interpreter / when the package and its parsers are imported
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import sys, hirelink.screening.parsing as p; "
+        "p.parse_resume_bytes('张伟 北京大学 本科'.encode() * 3, 'a.txt'); "
+        "print(sorted(m.split('.')[0] for m in sys.modules if m.split('.')[0] in ('django', 'ninja')))"
+    )
+    root = Path(__file__).resolve().parents[3]
+    result = subprocess.run(  # noqa: S603 - fixed arguments
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True, timeout=60
+    )
+
+    # then Django was never imported
+    assert result.stdout.strip() == "[]"

@@ -278,3 +278,68 @@ def test_huge_text_is_truncated_not_slow():
     # then facts come from the first 60,000 characters and the warning says so
     assert len(parsed.text) == 60_000
     assert parsed.warnings == ["text_truncated", "name_not_found", "education_not_found"]
+
+
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _raw_docx(document_xml: str) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("word/document.xml", document_xml)
+    return buffer.getvalue()
+
+
+def test_docx_xml_entities_are_not_expanded():
+    # given a document.xml with a "billion laughs" entity chain
+    dtd = (
+        '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "AAAAAAAAAA"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">'
+        '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;">]>'
+    )
+    body = "<w:p><w:r><w:t>张伟 2015.09-2019.06 北京大学 金融学 本科 &c;&c;</w:t></w:r></w:p>"
+    data = _raw_docx(f'{dtd}<w:document xmlns:w="{_W_NS}"><w:body>{body}</w:body></w:document>')
+
+    # when parsed
+    parsed = parse_resume_bytes(data, "lol.docx")
+
+    # then the entities stay unexpanded and the real text is read
+    assert "AAAA" not in parsed.text
+    assert parsed.text == "张伟 2015.09-2019.06 北京大学 金融学 本科"
+
+
+def test_docx_text_box_is_read_once():
+    # given a text box stored twice, as DrawingML (mc:Choice) and as its VML fallback
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    box = "<w:txbxContent><w:p><w:r><w:t>银行从业资格 CFA 二级 CET-6</w:t></w:r></w:p></w:txbxContent>"
+    body = (
+        "<w:p><w:r><w:t>张伟 2015.09-2019.06 北京大学 金融学 本科</w:t></w:r></w:p>"
+        f"<w:p><w:r><mc:AlternateContent><mc:Choice Requires='wps'><w:drawing>{box}</w:drawing></mc:Choice>"
+        f"<mc:Fallback><w:pict>{box}</w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"
+    )
+    data = _raw_docx(f'<w:document xmlns:w="{_W_NS}" xmlns:mc="{mc}"><w:body>{body}</w:body></w:document>')
+
+    # when parsed / then the box text appears once
+    parsed = parse_resume_bytes(data, "box.docx")
+    assert parsed.text.count("银行从业资格") == 1
+    assert parsed.facts.certificate_names == ["银行从业资格", "CFA Level 2", "CET-6"]
+
+
+def test_docx_without_document_part_is_corrupt():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as zf:
+        zf.writestr("word/styles.xml", "<styles/>")
+    # a zip with word/ parts but no document.xml is neither a DOCX nor a plain archive we accept
+    with pytest.raises(ResumeFileError) as caught:
+        parse_resume_bytes(buffer.getvalue(), "broken.docx")
+    assert caught.value.code == "type_mismatch"
+
+
+def test_damaged_image_is_refused():
+    # given a PNG signature followed by garbage
+    data = b"\x89PNG\r\n\x1a\n" + bytes(64)
+
+    # when parsed / then the image is refused without running OCR
+    with pytest.raises(ResumeFileError) as caught:
+        parse_resume_bytes(data, "cv.png")
+    assert caught.value.code == "image_unsupported"
+    assert caught.value.message_zh == "图片文件已损坏，无法读取。"
