@@ -46,6 +46,7 @@ REFERENCE_CENTER = 2.0
 COHERENCE_SLOPE = 1.0
 COHERENCE_CENTER = 1.0
 UNITS_PER_SECOND = {"zh": 4.0, "en": 2.2}  # natural speaking rate; 60 % of time*rate is "complete"
+MAX_REFERENCE_POINTS = 8
 DEFAULT_TARGET_UNITS = {"zh": 150, "en": 80}
 
 WEIGHTS_WITH_KEY_POINTS = {
@@ -219,8 +220,15 @@ def score_content(
         relevance = sigmoid(RELEVANCE_SLOPE * (max(float(z_question), best_sentence - 0.5) - RELEVANCE_CENTER))
 
     key_points = _key_points(rubric, prepared, language)
-    coverage = float(np.mean([kp.score for kp in key_points])) if key_points else 0.0
-    covered_share = sum(1 for kp in key_points if kp.covered) / len(key_points) if key_points else 0.0
+    scored_points = key_points
+    if not key_points and rubric.references:
+        # No rubric key points: the sentences of the longest reference act as internal key points
+        # (used for coverage only; not reported, since they are not the rubric's own points).
+        reference = max(rubric.references, key=len)
+        pseudo = tuple(s.text for s in split_sentences(reference, language))[:MAX_REFERENCE_POINTS]
+        scored_points = _key_points(Rubric(question=rubric.question, key_points=pseudo), prepared, language)
+    coverage = float(np.mean([kp.score for kp in scored_points])) if scored_points else 0.0
+    covered_share = sum(1 for kp in scored_points if kp.covered) / len(scored_points) if scored_points else 0.0
     closeness, level = _anchor(rubric, answer_vector) if text else (0.0, 0.0)
     structure = (
         _structure(prepared, text, language)
@@ -232,12 +240,12 @@ def score_content(
     else:
         target_units = DEFAULT_TARGET_UNITS[language]
     length_share = _clamp(units / target_units)
-    completeness = 0.5 * length_share + 0.5 * covered_share if key_points else length_share
+    completeness = 0.5 * length_share + 0.5 * covered_share if scored_points else length_share
     if not rubric.references and not rubric.level_anchors:
         closeness = relevance
         level = 1 + 4 * relevance
 
-    weights = WEIGHTS_WITH_KEY_POINTS if key_points else WEIGHTS_WITHOUT_KEY_POINTS
+    weights = WEIGHTS_WITH_KEY_POINTS if scored_points else WEIGHTS_WITHOUT_KEY_POINTS
     score = 100 * (
         weights["relevance"] * relevance
         + weights["coverage"] * coverage
@@ -260,3 +268,12 @@ def score_content(
         language=language,
         model=CONTENT_MODEL,
     )
+
+
+# Score bands → rubric level 1..5 (fixed before the labelled benchmark was run).
+LEVEL_BANDS = (35.0, 50.0, 65.0, 80.0)
+
+
+def level_from_score(score: float) -> int:
+    """Map a 0–100 content score to a rubric level 1–5 with the fixed LEVEL_BANDS."""
+    return 1 + sum(1 for edge in LEVEL_BANDS if score >= edge)
