@@ -80,7 +80,7 @@ def find_name(lines: list[Line]) -> str | None:
     for line in lines[:6]:
         if line.section not in ("top", "profile"):
             continue
-        first = re.split(r"\s*[|｜/,，;；:：]\s*|\s{2,}|\t", line.text.strip())[0]
+        first = re.split(r"\s*[|｜/,，;；:：·•]\s*|\s{2,}|\t|\s+[-–—]+\s+", line.text.strip())[0]
         cjk = _cjk_name(first)
         if cjk:
             return cjk
@@ -229,6 +229,8 @@ class _Slots:
     major: str | None = None
     major_info: Major | None = None
     internship: bool = False
+    org_guessed: bool = False
+    """The organisation is an unclassified token (no suffix, not a known employer)."""
     lines: list[str] = field(default_factory=list)
 
 
@@ -309,8 +311,28 @@ _TITLE_EN_RE: Final = re.compile(
 _INTERN_RE: Final = re.compile(
     r"实习|\bintern(?:ship)?s?\b|暑期实践|\bsummer (?:analyst|associate|intern)\b|\bco-?op\b", re.IGNORECASE
 )
-_LABEL_EMPLOYER: Final = re.compile(r"(?:公司|单位|雇主|机构|company|employer)\s*[:：]\s*(.+)", re.IGNORECASE)
-_LABEL_TITLE: Final = re.compile(r"(?:职位|岗位|职务|担任|title|position|role)\s*[:：]\s*(.+)", re.IGNORECASE)
+_LABELS: Final = re.compile(
+    r"(?P<org>公司名称|单位名称|工作单位|任职公司|所在公司|公司|单位|雇主|机构|company|employer)"
+    r"|(?P<title>职位名称|担任职位|职位|岗位|职务|担任|job title|title|position|role)"
+    r"|(?P<other>时间|起止时间|工作时间|在职时间|工作描述|工作内容|所属行业|行业|部门|地点|period|dates?|location)",
+    re.IGNORECASE,
+)
+_LABEL_RE: Final = re.compile(r"(?:^|(?<=\s)|(?<=[|｜]))(" + _LABELS.pattern + r")\s*[:：]\s*", re.IGNORECASE)
+
+
+def _labelled(text: str) -> dict[str, str]:
+    """``公司名称：X 职位：Y 时间：Z`` → {"org": X, "title": Y}; values run to the next label."""
+    marks = list(_LABEL_RE.finditer(text))
+    out: dict[str, str] = {}
+    for i, mark in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
+        kind = next(k for k in ("org", "title", "other") if mark.group(k))
+        value = _clean(re.split(r"\s{2,}|\s*[|｜]\s*", text[mark.end() : end].strip())[0])
+        if value and kind != "other":
+            out.setdefault(kind, value)
+    return out
+
+
 _LOCATIONS: Final = frozenset(
     {
         "北京",
@@ -397,13 +419,11 @@ def _clean(token: str) -> str:
 
 def _work_fields(text: str, labelled_only: bool) -> _Slots:
     slots = _Slots()
-    label_org = _LABEL_EMPLOYER.search(text)
-    label_title = _LABEL_TITLE.search(text)
-    if label_org:
-        slots.org = _clean(re.split(r"\s{2,}|\s*[|｜]\s*", label_org.group(1))[0])
-    if label_title:
-        slots.title = _clean(re.split(r"\s{2,}|\s*[|｜]\s*", label_title.group(1))[0])
-    if label_org or label_title:
+    labelled = _labelled(text)
+    if labelled:
+        slots.org = labelled.get("org")
+        slots.title = labelled.get("title")
+    if slots.org or slots.title:
         dates = find_range(text)
         slots.dates = dates if dates and dates.start else None
         return slots
@@ -434,6 +454,7 @@ def _work_fields(text: str, labelled_only: bool) -> _Slots:
                 continue
             if slots.org is None:
                 slots.org = token
+                slots.org_guessed = True
             elif slots.title is None:
                 slots.title = token
     return slots
@@ -452,6 +473,9 @@ def extract_experience(lines: list[Line]) -> list[Experience]:
         found = _work_fields(line.text, labelled_only=False)
         if not (found.dates or found.org or found.title):
             continue
+        if found.org_guessed and current is not None and current.org and current.dates is None:
+            # "Ernst & Young, Shanghai" then "Audit Senior, Sep 2017 – Feb 2021": the guess is the title
+            found.title, found.org = found.title or found.org, None
         clash = current is not None and (
             (found.dates and current.dates) or (found.org and current.org and found.org != current.org)
         )

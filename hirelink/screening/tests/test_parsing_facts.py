@@ -418,3 +418,54 @@ def test_parsing_package_imports_no_django():
 
     # then Django was never imported
     assert result.stdout.strip() == "[]"
+
+
+def test_labelled_experience_fields_on_one_line():
+    # given 前程无忧-style labelled fields, the values running up to the next label
+    text = (
+        "陈晨\n男 | 28岁 | 本科 | 5年工作经验\n"
+        "工作经历：\n"
+        "公司名称：上海浦东发展银行 职位：个人客户经理 时间：2019年7月至今\n"
+        "工作描述：负责个人客户资产配置\n"
+        "公司名称：东方证券股份有限公司 职位：投资顾问 时间：2017年7月-2019年6月\n"
+        "教育背景：\n本科 | 金融学 | 上海财经大学 | 2013-2017\n"
+    )
+
+    # when parsed
+    facts = extract_facts(text, today=TODAY)
+
+    # then each labelled value is one field
+    assert [(e.employer, e.title, e.start, e.end) for e in facts.experience] == [
+        ("上海浦东发展银行", "个人客户经理", "2019-07", None),
+        ("东方证券股份有限公司", "投资顾问", "2017-07", "2019-06"),
+    ]
+    assert [(e.degree, e.school, e.major, e.start) for e in facts.education] == [
+        ("本科", "上海财经大学", "金融学", "2013-01")
+    ]
+
+
+def test_employer_line_then_title_and_dates_line():
+    # given English entries written as "Employer, City" over "Title, dates"
+    text = (
+        "Emily Chen — Financial Analyst\n"
+        "Professional Experience\n"
+        "Bank of China (Hong Kong) Limited, Hong Kong\n"
+        "Senior Financial Analyst, Mar 2021 – Present\n"
+        "Ernst & Young, Shanghai\n"
+        "Audit Senior, Sep 2017 – Feb 2021\n"
+        "Education\n"
+        "The Chinese University of Hong Kong — Master of Accountancy, 2016 – 2017\n"
+    )
+
+    # when parsed
+    facts = extract_facts(text, today=TODAY)
+
+    # then
+    assert facts.name == "Emily Chen"
+    assert [(e.employer, e.title, e.start, e.end) for e in facts.experience] == [
+        ("Bank of China (Hong Kong) Limited", "Senior Financial Analyst", "2021-03", None),
+        ("Ernst & Young", "Audit Senior", "2017-09", "2021-02"),
+    ]
+    assert [(e.degree, e.school, e.major, e.major_category) for e in facts.education] == [
+        ("硕士", "The Chinese University of Hong Kong", "Accountancy", "管理学/工商管理类")
+    ]

@@ -359,6 +359,9 @@ TITLE_WORDS_EN: tuple[str, ...] = (
     "actuary",
     "economist",
     "strategist",
+    "senior",
+    "junior",
+    "principal",
 )
 
 # ------------------------------------------------------------------------------------------ organisations
