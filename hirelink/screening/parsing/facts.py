@@ -173,3 +173,16 @@ class ParsedResume:
     parser_version: str = PARSER_VERSION
     warnings: list[str] = field(default_factory=list)
     ocr_used: bool = False
+
+    @property
+    def content_type(self) -> str:
+        """MIME type of the detected format (from the content, not the upload's claim)."""
+        return CONTENT_TYPES.get(self.source_format, "application/octet-stream")
+
+
+CONTENT_TYPES: Final[dict[str, str]] = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "txt": "text/plain",
+    "image": "image/*",
+}

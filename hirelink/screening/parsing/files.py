@@ -280,21 +280,26 @@ _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 
 
 def _docx_block_lines(container: Any, out: list[str]) -> None:
-    """Body order: paragraphs and tables (rows → cells joined by " | ", merged cells once, nested tables)."""
+    """Body order: paragraphs and tables. A data row (one short paragraph per cell) becomes one line with
+    cells joined by " | " (merged cells once); a layout row (cells holding whole sections) becomes each
+    cell's lines in turn. Nested tables and content controls are read in place."""
     for child in container.iterchildren():
         if child.tag == f"{_W}p":
             out.append(_docx_para_text(child))
         elif child.tag == f"{_W}tbl":
             for row in child.iterchildren(f"{_W}tr"):
-                cells: list[str] = []
+                blocks: list[list[str]] = []
                 for cell in row.iterchildren(f"{_W}tc"):
                     nested: list[str] = []
                     _docx_block_lines(cell, nested)
-                    value = " ".join(s.strip() for s in nested if s.strip())
-                    if value and (not cells or cells[-1] != value):
-                        cells.append(value)
-                if cells:
-                    out.append(" | ".join(cells))
+                    lines = [s.strip() for s in nested if s.strip()]
+                    if lines and (not blocks or blocks[-1] != lines):
+                        blocks.append(lines)
+                if all(len(b) == 1 and len(b[0]) <= 80 for b in blocks):
+                    if blocks:  # a data row: one line, cells joined
+                        out.append(" | ".join(b[0] for b in blocks))
+                else:  # a layout table (sidebar | main column): each cell's lines in turn
+                    out.extend(line for block in blocks for line in block)
         elif child.tag == f"{_W}sdt":
             content = child.find(f"{_W}sdtContent")
             if content is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import zipfile
 from pathlib import Path
@@ -169,6 +170,7 @@ def test_file_without_extension_is_read_by_content():
 
     # then it is read as a PDF
     assert parsed.source_format == "pdf"
+    assert parsed.content_type == "application/pdf"
     assert parsed.facts.name == "张伟"
 
 
@@ -343,3 +345,31 @@ def test_damaged_image_is_refused():
         parse_resume_bytes(data, "cv.png")
     assert caught.value.code == "image_unsupported"
     assert caught.value.message_zh == "图片文件已损坏，无法读取。"
+
+
+def test_docx_layout_table_keeps_each_column_together():
+    # given a Word template laid out as one table row: a sidebar cell and a main cell, several paragraphs each
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=2)
+    side, main = table.rows[0].cells
+    side.text = "张伟"
+    for line in ("电话：13812345678", "技能", "Python、SQL"):
+        side.add_paragraph(line)
+    main.text = "教育背景"
+    for line in ("2015.09-2019.06 复旦大学 金融学 本科", "工作经历", "2019.07-至今 招商银行上海分行 客户经理"):
+        main.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+
+    # when parsed
+    parsed = parse_resume_bytes(buffer.getvalue(), "layout.docx", today=dt.date(2026, 6, 15))
+
+    # then the columns are read one after the other and the facts come out whole
+    assert parsed.text.split("\n") == [
+        "张伟", "电话:13812345678", "技能", "Python、SQL", "教育背景", "2015.09-2019.06 复旦大学 金融学 本科",
+        "工作经历", "2019.07-至今 招商银行上海分行 客户经理",
+    ]  # fmt: skip
+    assert [(e.school, e.degree) for e in parsed.facts.education] == [("复旦大学", "本科")]
+    assert [(e.employer, e.title) for e in parsed.facts.experience] == [("招商银行上海分行", "客户经理")]
