@@ -373,3 +373,26 @@ def test_docx_layout_table_keeps_each_column_together():
     ]  # fmt: skip
     assert [(e.school, e.degree) for e in parsed.facts.education] == [("复旦大学", "本科")]
     assert [(e.employer, e.title) for e in parsed.facts.experience] == [("招商银行上海分行", "客户经理")]
+
+
+def test_pdf_with_only_an_owner_password_opens():
+    # given a PDF encrypted with permissions only (empty open password), as many bank systems export
+    from reportlab.lib.pdfencrypt import StandardEncryption
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, encrypt=StandardEncryption("", ownerPassword="owner-only", canPrint=0))
+    pdf.drawString(72, 760, "Jane Doe")
+    pdf.drawString(72, 740, "Email: jane.doe@example.com  Phone: +86 138 0013 8000")
+    pdf.showPage()
+    pdf.save()
+    data = buffer.getvalue()
+
+    # when parsed / then it is read, not refused as encrypted
+    parsed = parse_resume_bytes(data, "owner.pdf")
+    assert b"/Encrypt" in data
+    assert (parsed.facts.name, parsed.facts.email, parsed.facts.phone) == (
+        "Jane Doe",
+        "jane.doe@example.com",
+        "13800138000",
+    )
