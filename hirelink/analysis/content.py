@@ -203,7 +203,10 @@ def _anchor(rubric: Rubric, answer_vector: np.ndarray) -> tuple[float, float]:
 def score_content(
     answer: str, rubric: Rubric, *, language: Language | None = None, answer_seconds: float | None = None
 ) -> ContentResult:
-    """Score one answer text against ``rubric``. Pure and deterministic."""
+    """Score one answer text against ``rubric``. Pure and deterministic.
+
+    ``answer_seconds`` (spoken answers: the audio duration) counts towards completeness together with
+    the length of the text when the rubric says how much time was given (``expected_seconds``)."""
     language = language or rubric.language
     text = answer.strip()
     sentences = split_sentences(text, language)
@@ -240,6 +243,9 @@ def score_content(
     else:
         target_units = DEFAULT_TARGET_UNITS[language]
     length_share = _clamp(units / target_units)
+    if answer_seconds is not None and rubric.expected_seconds:
+        # a spoken answer that used a fair share of the time given counts as complete as its length does
+        length_share = 0.5 * length_share + 0.5 * _clamp(answer_seconds / (0.6 * rubric.expected_seconds))
     completeness = 0.5 * length_share + 0.5 * covered_share if scored_points else length_share
     if not rubric.references and not rubric.level_anchors:
         closeness = relevance

@@ -98,3 +98,14 @@ def test_model_dir_without_model_raises_clear_error(tmp_path, monkeypatch):
 def test_cer_counts_edits_ignoring_punctuation():
     assert cer("我会先倾听。", "我會先倾听") == 0.0
     assert cer("abcd", "abxd") == 0.25
+
+
+def test_english_answer_is_transcribed_in_english():
+    # given an English answer (espeak-ng, 10.75 s) and language="en"
+    transcript = transcribe(FIXTURES / "answer_en.ogg", language="en")
+    # then the words come back in English with word timestamps
+    text = transcript.text.lower()
+    assert transcript.language == "en"
+    assert "listen patiently to the customer" in text
+    assert "follow up with the customer" in text
+    assert len([w for s in transcript.segments for w in s.words]) >= 25
