@@ -57,8 +57,9 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def recording() -> tuple[bytes, list[tuple[int, int]]]:
-    """A WebM/Opus recording like Chromium's MediaRecorder makes, and its one-second chunk boundaries."""
+def recording(chunk_seconds: int) -> tuple[bytes, list[tuple[int, int]]]:
+    """A WebM/Opus recording like Chromium's MediaRecorder makes, and the boundaries of the batches the page
+    uploads (every `chunk_seconds` of audio)."""
     if SPEECH_WAV.exists():
         with wave.open(str(SPEECH_WAV)) as source:
             rate = source.getframerate()
@@ -81,7 +82,7 @@ def recording() -> tuple[bytes, list[tuple[int, int]]]:
             for resampled in resampler.resample(frame):
                 for packet in stream.encode(resampled):
                     container.mux(packet)
-            if start and start % rate == 0:
+            if start and start % (rate * chunk_seconds) == 0:
                 boundaries.append(buffer.tell())
         for packet in stream.encode(None):
             container.mux(packet)
@@ -135,6 +136,8 @@ class Stats:
         self.errors: dict[str, int] = defaultdict(int)
         self.retries = 0
         self.upload_bytes = 0
+        self.active = 0
+        self.peak = 0
 
     async def call(self, client: httpx.AsyncClient, kind: str, method: str, url: str, **kwargs: Any) -> httpx.Response:
         """One call as the browser makes it: network errors and 503 are retried, anything else is final."""
@@ -159,10 +162,29 @@ class Stats:
 
 
 async def candidate(
-    base: str, token: str, media: bytes, chunks: list[tuple[int, int]], pace: float, stats: Stats
+    delay: float, base: str, token: str, media: bytes, chunks: list[tuple[int, int]], pace: float, stats: Stats
 ) -> dict[str, Any]:
+    await asyncio.sleep(delay)
     api = f"/api/v1/interview/{token}"
     sent: dict[str, Any] = {"token": token, "voice": {}, "text": None, "finished": False}
+    stats.active += 1
+    stats.peak = max(stats.peak, stats.active)
+    try:
+        return await _interview(base, token, api, media, chunks, pace, stats, sent)
+    finally:
+        stats.active -= 1
+
+
+async def _interview(
+    base: str,
+    token: str,
+    api: str,
+    media: bytes,
+    chunks: list[tuple[int, int]],
+    pace: float,
+    stats: Stats,
+    sent: dict[str, Any],
+) -> dict[str, Any]:
     async with httpx.AsyncClient(base_url=base, timeout=120) as client:
         await stats.call(client, "page_landing", "GET", f"/i/{token}/?ch=bench")
         page = await stats.call(client, "page_consent", "GET", f"/i/{token}/consent/")
@@ -244,11 +266,17 @@ def verify(results: list[dict[str, Any]]) -> tuple[int, int, int]:
     return expected, verified, expected - verified
 
 
-async def run(base: str, tokens: list[str], pace: float, stats: Stats) -> tuple[list[dict[str, Any]], float]:
-    media, chunks = recording()
+async def run(
+    base: str, tokens: list[str], pace: float, chunk_seconds: int, ramp: float, stats: Stats
+) -> tuple[list[dict[str, Any]], float]:
+    media, chunks = recording(chunk_seconds)
     started = time.perf_counter()
     outcomes = await asyncio.gather(
-        *(candidate(base, token, media, chunks, pace, stats) for token in tokens), return_exceptions=True
+        *(
+            candidate(ramp * index / len(tokens), base, token, media, chunks, pace * chunk_seconds, stats)
+            for index, token in enumerate(tokens)
+        ),
+        return_exceptions=True,
     )
     results = [o for o in outcomes if isinstance(o, dict)]
     for o in outcomes:
@@ -260,7 +288,9 @@ async def run(base: str, tokens: list[str], pace: float, stats: Stats) -> tuple[
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--candidates", type=int, default=200)
-    parser.add_argument("--pace", type=float, default=1.0, help="seconds between chunks (1.0 = real time)")
+    parser.add_argument("--pace", type=float, default=1.0, help="1.0 = real time; 0.5 = twice as fast")
+    parser.add_argument("--chunk-seconds", type=int, default=5, help="audio seconds per upload request (the page: 5)")
+    parser.add_argument("--ramp", type=float, default=30.0, help="arrivals spread over this many seconds")
     parser.add_argument("--threads", type=int, default=16, help="waitress worker threads")
     parser.add_argument("--drain", type=float, default=60.0, help="seconds to wait for the worker afterwards")
     args = parser.parse_args()
@@ -313,7 +343,7 @@ def main() -> int:
                 break
             except httpx.TransportError:
                 time.sleep(0.2)
-        results, wall = asyncio.run(run(base, tokens, args.pace, stats))
+        results, wall = asyncio.run(run(base, tokens, args.pace, args.chunk_seconds, args.ramp, stats))
         from hirelink.interviews.models import Answer
 
         drain_until = time.monotonic() + args.drain
@@ -338,7 +368,9 @@ def main() -> int:
     completed = sum(1 for r in results if r["finished"])
     p50, p95 = statistics.median(non_upload) if non_upload else 0.0, percentile(non_upload, 95)
     print(
-        f"candidates: {args.candidates} concurrent, pace {args.pace} s/chunk, threads {args.threads}, wall {wall:.1f} s"
+        f"candidates: {args.candidates}, arriving over {args.ramp:.0f} s, peak {stats.peak} sessions in progress at once;"
+        f" pace {args.pace}x real time, {args.chunk_seconds} s of audio per upload; waitress threads {args.threads};"
+        f" wall {wall:.1f} s"
     )
     print(f"sessions completed: {completed}/{args.candidates}")
     print(

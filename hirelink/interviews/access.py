@@ -30,13 +30,16 @@ def access_invitation_by_token(*, token: str) -> Invitation:
     return invitation
 
 
-def access_session_by_token(*, token: str) -> InterviewSession:
-    invitation = access_invitation_by_token(token=token)
-    session = InterviewSession.objects.filter(invitation=invitation).first()
-    if session is None:
+def access_session_by_token(*, token: str) -> InterviewSession | None:
+    """The interview session behind a link, with its invitation and position (one query). None when the link
+    is valid but the candidate has not consented yet; Http404 for a malformed token."""
+    if not token or len(token) > TOKEN_MAX_LENGTH:
         raise Http404
-    session.invitation = invitation
-    return session
+    return (
+        InterviewSession.objects.select_related("invitation__application__position")
+        .filter(invitation__token_hash=token_hash(token))
+        .first()
+    )
 
 
 def access_answer_by_upload_id(*, session: InterviewSession, upload_id: str) -> Answer:

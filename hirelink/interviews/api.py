@@ -18,7 +18,11 @@ from ninja import Router, Schema
 
 from hirelink.core import clock
 from hirelink.interviews import errors, services, uploads
-from hirelink.interviews.access import access_answer_by_token_and_upload_id, access_invitation_by_token
+from hirelink.interviews.access import (
+    access_answer_by_token_and_upload_id,
+    access_invitation_by_token,
+    access_session_by_token,
+)
 from hirelink.interviews.models import Answer, InterviewSession
 from hirelink.interviews.selectors import session_state
 
@@ -51,13 +55,12 @@ def _handled(view: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _session(token: str) -> InterviewSession:
-    """The session behind a token; a valid link whose candidate has not consented yet gets 409, not 404."""
-    invitation = access_invitation_by_token(token=token)
-    services.invitation_check_usable(invitation=invitation)
-    session = InterviewSession.objects.filter(invitation=invitation).first()
+    """The session behind a token (one query); a valid link whose candidate has not consented yet gets 409."""
+    session = access_session_by_token(token=token)
     if session is None:
+        services.invitation_check_usable(invitation=access_invitation_by_token(token=token))
         raise errors.ConsentRequiredError
-    session.invitation = invitation
+    services.invitation_check_usable(invitation=session.invitation)
     return session
 
 
@@ -123,8 +126,9 @@ def state(request: HttpRequest, token: str) -> JsonResponse:
 @router.post("/{token}/questions/{position}/open", summary="Show a question (starts thinking time)")
 @_handled
 def question_open(request: HttpRequest, token: str, position: int) -> JsonResponse:
-    services.question_open(session=_session(token), position=position)
-    return JsonResponse(session_state(session=_session(token)))
+    session = _session(token)
+    services.question_open(session=session, position=position)
+    return JsonResponse(session_state(session=session))
 
 
 @router.post("/{token}/questions/{position}/begin", summary="Start answering (ends thinking time)")

@@ -217,7 +217,6 @@ class InterviewSession(TimeStampedModel):
     consented_at = models.DateTimeField(_("同意时间"), default=clock.now)
     started_at = models.DateTimeField(_("开始时间"), null=True, blank=True)
     completed_at = models.DateTimeField(_("完成时间"), null=True, blank=True)
-    last_seen_at = models.DateTimeField(_("最近活动"), null=True, blank=True)
     user_agent = models.CharField(max_length=400, blank=True)
 
     class Meta:

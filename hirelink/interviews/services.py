@@ -385,18 +385,26 @@ def question_for_answer(*, session: InterviewSession, position: int) -> SessionQ
     return question
 
 
-@transaction.atomic
 def question_open(*, session: InterviewSession, position: int) -> SessionQuestion:
-    """Show the question: starts its thinking time (once; reopening after a reload keeps the original clock)."""
+    """Show the question: starts its thinking time (once; reopening after a reload keeps the original clock).
+
+    No transaction around the whole: reads first, then each write is one conditional UPDATE, so SQLite's write
+    lock is held for the statement only (the first question's session start is its own short transaction)."""
     question = question_for_answer(session=session, position=position)
-    _session_start(session=session)
+    if session.started_at is None:
+        with transaction.atomic():
+            _session_start(session=session)
     if _close_if_overdue(question=question):
         return question
     if question.shown_at is None:
-        question.shown_at = clock.now()
-        question.status = SessionQuestionStatus.THINKING
-        question.save(update_fields=["shown_at", "status"])
-    InterviewSession.objects.filter(pk=session.pk).update(last_seen_at=clock.now())
+        now = clock.now()
+        updated = SessionQuestion.objects.filter(pk=question.pk, shown_at__isnull=True).update(
+            shown_at=now, status=SessionQuestionStatus.THINKING
+        )
+        if updated:
+            question.shown_at, question.status = now, SessionQuestionStatus.THINKING
+        else:  # a second tab opened it a moment ago: keep its clock
+            question.refresh_from_db()
     return question
 
 
@@ -411,6 +419,12 @@ def _close_if_overdue(*, question: SessionQuestion) -> bool:
         return False
     if Answer.objects.filter(session_question=question, status=AnswerStatus.RECORDING).exists():
         return False
+    with transaction.atomic():
+        _close_overdue(question=question, start=start)
+    return True
+
+
+def _close_overdue(*, question: SessionQuestion, start: dt.datetime) -> None:
     answer = Answer.objects.create(
         session_question=question,
         attempt=next_attempt_number(question=question),
@@ -423,7 +437,6 @@ def _close_if_overdue(*, question: SessionQuestion) -> bool:
         saved_at=clock.now(),
     )
     mark_answered(answer=answer)
-    return True
 
 
 def effective_answer_start(*, question: SessionQuestion) -> dt.datetime | None:
@@ -436,16 +449,21 @@ def effective_answer_start(*, question: SessionQuestion) -> dt.datetime | None:
     return min(question.answer_started_at, thinking_end)
 
 
-@transaction.atomic
 def question_begin_answer(*, session: InterviewSession, position: int) -> SessionQuestion:
-    """The candidate ends thinking early (or it ran out): the answer clock starts. Idempotent."""
+    """The candidate ends thinking early (or it ran out): the answer clock starts. Idempotent; one
+    conditional UPDATE."""
     question = question_for_answer(session=session, position=position)
     if question.shown_at is None:
         raise errors.WrongOrderError
     if question.answer_started_at is None:
-        question.answer_started_at = clock.now()
-        question.status = SessionQuestionStatus.ANSWERING
-        question.save(update_fields=["answer_started_at", "status"])
+        now = clock.now()
+        updated = SessionQuestion.objects.filter(pk=question.pk, answer_started_at__isnull=True).update(
+            answer_started_at=now, status=SessionQuestionStatus.ANSWERING
+        )
+        if updated:
+            question.answer_started_at, question.status = now, SessionQuestionStatus.ANSWERING
+        else:
+            question.refresh_from_db()
     return question
 
 
