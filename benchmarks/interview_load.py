@@ -368,7 +368,7 @@ def main() -> int:
     completed = sum(1 for r in results if r["finished"])
     p50, p95 = statistics.median(non_upload) if non_upload else 0.0, percentile(non_upload, 95)
     print(
-        f"candidates: {args.candidates}, arriving over {args.ramp:.0f} s, peak {stats.peak} sessions in progress at once;"
+        f"candidates: {args.candidates}, arriving over {args.ramp:.0f} s, peak {stats.peak} sessions at once;"
         f" pace {args.pace}x real time, {args.chunk_seconds} s of audio per upload; waitress threads {args.threads};"
         f" wall {wall:.1f} s"
     )
