@@ -252,9 +252,52 @@ def _education_fields(text: str) -> _Slots:
     return slots
 
 
+_PROFILE_LABEL: Final = re.compile(
+    r"(?:^|(?<=\s)|(?<=[|｜]))(?:(?P<school>毕业院校|毕业学校|院校|学校|school|university)"
+    r"|(?P<degree>最高学历|学历|学位|degree)|(?P<major>所学专业|专业|major)"
+    r"|(?P<grad>毕业时间|毕业年份|毕业日期|graduation(?: date)?)"
+    r"|(?P<other>[\u4e00-\u9fff]{2,4}|[A-Za-z]{3,12}))\s*[:：|｜]\s*",
+    re.IGNORECASE,
+)
+
+
+def _profile_education(lines: list[Line]) -> Education | None:
+    """``毕业院校：… 学历：… 专业：… 毕业时间：…`` in a personal-information block (no education section)."""
+    values: dict[str, str] = {}
+    for line in lines:
+        if line.section not in ("top", "profile"):
+            continue
+        marks = list(_PROFILE_LABEL.finditer(line.text))
+        for i, mark in enumerate(marks):
+            kind = next(k for k in ("school", "degree", "major", "grad", "other") if mark.group(k))
+            end = marks[i + 1].start() if i + 1 < len(marks) else len(line.text)
+            value = re.split(r"\s{2,}|\s*[|｜]\s*", line.text[mark.end() : end].strip())[0].strip()
+            if kind != "other" and value:
+                values.setdefault(kind, value)
+    degree = _find_degree(values.get("degree", ""))
+    school = _find_school(values["school"]) if "school" in values else None
+    if school is None and degree is None:
+        return None
+    major_text, major = _find_major(values["major"]) if "major" in values else (None, None)
+    if "major" in values and major_text is None:
+        major_text = values["major"]
+    grad = find_range(values.get("grad", ""))
+    return Education(
+        degree=degree,
+        school=school[0] if school else None,
+        major=major_text,
+        major_category=major.category if major else None,
+        start=None,
+        end=grad.end if grad else None,
+    )
+
+
 def extract_education(lines: list[Line]) -> list[Education]:
     section = [ln for ln in lines if ln.section == "education"]
     if not section:
+        profile = _profile_education(lines)
+        if profile is not None:
+            return [profile]
         section = [ln for ln in lines if ln.section in ("top", "profile") and _find_school(ln.text)]
     entries: list[_Slots] = []
     current: _Slots | None = None

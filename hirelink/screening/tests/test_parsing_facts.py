@@ -469,3 +469,25 @@ def test_employer_line_then_title_and_dates_line():
     assert [(e.degree, e.school, e.major, e.major_category) for e in facts.education] == [
         ("硕士", "The Chinese University of Hong Kong", "Accountancy", "管理学/工商管理类")
     ]
+
+
+def test_education_from_a_personal_information_block():
+    # given a résumé whose education is only in the 基本信息 block
+    text = (
+        "基本信息\n"
+        "姓名：孙悦        性别：女\n"
+        "毕业院校：中南财经政法大学    学历：本科\n"
+        "专业：财务管理    毕业时间：2024年6月\n"
+        "工作经历\n"
+        "2024.07-至今 湖北银行 综合柜员\n"
+    )
+
+    # when parsed
+    facts = extract_facts(text, today=TODAY)
+
+    # then one entry is assembled from the labelled fields
+    assert [(e.degree, e.school, e.major, e.major_category, e.start, e.end) for e in facts.education] == [
+        ("本科", "中南财经政法大学", "财务管理", "管理学/工商管理类", None, "2024-06")
+    ]
+    assert facts.graduation_year == 2024
+    assert facts.name == "孙悦"
