@@ -90,10 +90,3 @@ def no_contact() -> IntakeError:
 def position_closed() -> IntakeError:
     return IntakeError("position_closed", "该岗位当前不接受投递。", "This position is not accepting applications.")
 
-
-def encrypted_pdf() -> IntakeError:
-    return IntakeError(
-        "encrypted_pdf",
-        "PDF 文件设置了密码，无法读取。请取消密码后重新上传。",
-        "The PDF is password-protected and cannot be read. Remove the password and upload it again.",
-    )

@@ -354,10 +354,6 @@ def resume_submit(
     digest = hashlib.sha256(data).hexdigest()
     if Application.objects.filter(position=position, resume__sha256=digest).exists():
         raise errors.duplicate_file()
-    if data.startswith(b"%PDF-") and b"/Encrypt" in data:
-        # pdfplumber wraps pdfminer's password error in an empty PdfminerException, which the parser reports as
-        # a corrupt PDF; an encryption dictionary in the file says what is really wrong.
-        raise errors.encrypted_pdf()
     try:
         parsed = parse_resume_bytes(data, filename, max_bytes=max_bytes)
     except ResumeFileError as exc:
