@@ -89,4 +89,3 @@ def no_contact() -> IntakeError:
 
 def position_closed() -> IntakeError:
     return IntakeError("position_closed", "该岗位当前不接受投递。", "This position is not accepting applications.")
-
