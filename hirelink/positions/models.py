@@ -15,9 +15,7 @@ from hirelink.positions.vocabulary import AnswerMode, Dimension, EducationLevel
 class Department(TimeStampedModel):
     name = models.CharField(_("名称"), max_length=100, unique=True)
     name_en = models.CharField(_("英文名称"), max_length=100, blank=True)
-    parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
-    )
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children")
 
     class Meta:
         ordering = ["name"]
@@ -52,9 +50,7 @@ class Position(TimeStampedModel):
     title = models.CharField(_("岗位名称"), max_length=120)
     title_en = models.CharField(_("英文名称"), max_length=120, blank=True)
     department = models.ForeignKey(Department, verbose_name=_("部门"), on_delete=models.PROTECT)
-    status = models.CharField(
-        _("状态"), max_length=16, choices=PositionStatus.choices, default=PositionStatus.OPEN
-    )
+    status = models.CharField(_("状态"), max_length=16, choices=PositionStatus.choices, default=PositionStatus.OPEN)
     location = models.CharField(_("工作地点"), max_length=100, blank=True)
     headcount = models.PositiveIntegerField(_("招聘人数"), default=1)
     description = models.TextField(_("岗位描述"), blank=True)
@@ -87,9 +83,7 @@ class Position(TimeStampedModel):
 
     # Scoring: weights per dimension (sum to 1) and thresholds on the 0–100 total.
     dimension_weights = models.JSONField(_("维度权重"), default=default_weights)
-    pass_threshold = models.PositiveSmallIntegerField(
-        _("通过分数线"), default=70, validators=[MaxValueValidator(100)]
-    )
+    pass_threshold = models.PositiveSmallIntegerField(_("通过分数线"), default=70, validators=[MaxValueValidator(100)])
     reject_threshold = models.PositiveSmallIntegerField(
         _("淘汰分数线"), default=50, validators=[MaxValueValidator(100)]
     )
