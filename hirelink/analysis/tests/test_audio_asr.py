@@ -109,3 +109,20 @@ def test_english_answer_is_transcribed_in_english():
     assert "listen patiently to the customer" in text
     assert "follow up with the customer" in text
     assert len([w for s in transcript.segments for w in s.words]) >= 25
+
+
+def test_model_dir_setting_loads_a_local_model_directory(tmp_path, manifest):
+    # given a local CTranslate2 model directory (here: the bundled base model written out to disk)
+    from hirelink.analysis.asr import _bundled_files
+
+    for name, data in _bundled_files().items():
+        (tmp_path / name).write_bytes(data)
+    config = AsrConfig(model_dir=str(tmp_path))
+    # when the short answer is transcribed with it
+    model, model_id = get_model(config)
+    transcript = transcribe(FIXTURES / "answer_short.wav", language="zh", config=config)
+    # then that model is used and it transcribes like the bundled one
+    assert model is not get_model(AsrConfig())[0]
+    assert model_id == f"faster-whisper/{tmp_path.name}-int8"
+    assert transcript.model == model_id
+    assert cer(manifest["answer_short"]["text"], transcript.text) < CER_FLOOR
