@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,7 @@ EMOTIONS = ("angry", "disgust", "fear", "happy", "sad", "surprise", "neutral")
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".bmp", ".webp"})
 SAMPLE_EVERY_SECONDS = 1.0
 MAX_SAMPLES = 600
+MAX_WIDTH = 640
 _PADDING = 40  # same geometry as fer: pad, square the box, +10 px offsets, 64x64 grey
 _OFFSET = 10
 
@@ -104,35 +106,49 @@ def _analyse_frame(image: ImageArray) -> tuple[int, bool, npt.NDArray[np.float32
     return len(faces), frontal, _emotions(gray, (x, y, w, h))
 
 
-def _frames(path: Path) -> list[ImageArray]:
+def _downscale(image: ImageArray) -> ImageArray:
+    """Frames wider than MAX_WIDTH are shrunk (Haar cost grows with pixels; faces stay detectable)."""
+    import cv2
+
+    height, width = image.shape[:2]
+    if width <= MAX_WIDTH:
+        return image
+    scale = MAX_WIDTH / width
+    resized: ImageArray = cv2.resize(image, (MAX_WIDTH, int(height * scale)), interpolation=cv2.INTER_AREA)
+    return resized
+
+
+def _frames(path: Path) -> Iterator[ImageArray]:
+    """Sampled frames one at a time (~1/s); nothing is kept after the caller moves on."""
     import cv2
 
     if path.suffix.lower() in IMAGE_SUFFIXES:
         image = cv2.imread(str(path))
         if image is None:
             raise MediaDecodeError(f"无法读取图片：{path.name} / cannot read image: {path.name}")
-        return [image]
+        yield _downscale(image)
+        return
     import av
 
-    sampled: list[ImageArray] = []
     try:
         with av.open(str(path)) as container:
             if not container.streams.video:
                 raise UnsupportedMediaError("文件中没有视频轨道 / the file has no video track")
             next_time = 0.0
+            count = 0
             for frame in container.decode(video=0):
                 when = float(frame.time) if frame.time is not None else next_time
                 if when + 1e-6 < next_time:
                     continue
-                sampled.append(frame.to_ndarray(format="bgr24"))
                 next_time += SAMPLE_EVERY_SECONDS
-                if len(sampled) >= MAX_SAMPLES:
+                count += 1
+                yield _downscale(frame.to_ndarray(format="bgr24"))
+                if count >= MAX_SAMPLES:
                     break
     except (MediaDecodeError, UnsupportedMediaError):
         raise
     except (av.error.FFmpegError, OSError, ValueError) as exc:
         raise MediaDecodeError(f"无法解码视频：{exc} / cannot decode video: {exc}") from exc
-    return sampled
 
 
 def has_video(path: str | Path) -> bool:
