@@ -11,7 +11,6 @@ from hirelink.analysis.content import score_content
 from hirelink.analysis.delivery import analyze_delivery
 from hirelink.analysis.errors import (
     AnalysisError,
-    ConsentRequiredError,
     LLMGraderError,
     MediaDecodeError,
     ModelUnavailableError,
@@ -49,7 +48,6 @@ __all__ = [
     "AnswerAnalysis",
     "AnswerInput",
     "AsrConfig",
-    "ConsentRequiredError",
     "ContentResult",
     "DeliveryResult",
     "DimensionScore",

@@ -18,10 +18,6 @@ class UnsupportedMediaError(AnalysisError):
     code = "unsupported_media"
 
 
-class ConsentRequiredError(AnalysisError):
-    code = "consent_required"
-
-
 class ModelUnavailableError(AnalysisError):
     code = "model_unavailable"
 
