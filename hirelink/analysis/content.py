@@ -14,6 +14,7 @@ Signals (all deterministic):
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -47,6 +48,8 @@ COHERENCE_SLOPE = 1.0
 COHERENCE_CENTER = 1.0
 UNITS_PER_SECOND = {"zh": 4.0, "en": 2.2}  # natural speaking rate; 60 % of time*rate is "complete"
 MAX_REFERENCE_POINTS = 8
+PAIR_PENALTY = 0.3
+MAX_PAIR_CHARS = {"zh": 90, "en": 300}
 DEFAULT_TARGET_UNITS = {"zh": 150, "en": 80}
 
 WEIGHTS_WITH_KEY_POINTS = {
@@ -93,6 +96,9 @@ class _Prepared:
     sentences: list[Sentence]
     vectors: np.ndarray
     answer_vector: np.ndarray
+    spans: list[Sentence]  # sentences, then pairs of adjacent sentences (verbatim from the answer)
+    span_vectors: np.ndarray
+    pair_from: int  # index in spans where the pairs start
 
 
 def _clamp(value: float, low: float = 0.0, high: float = 1.0) -> float:
@@ -108,23 +114,25 @@ def _key_points(rubric: Rubric, prepared: _Prepared, language: Language) -> tupl
             for kp in rubric.key_points
         )
     calibrated = Calibrated(list(rubric.key_points))
-    z = calibrated.z(prepared.vectors)
+    z = calibrated.z(prepared.span_vectors)
     results = []
     for j, key_point in enumerate(rubric.key_points):
         best: tuple[float, int, float, float] | None = None
-        for i, sentence in enumerate(prepared.sentences):
-            lexical = lexical_recall(key_point, sentence.text, language)
+        for i, span in enumerate(prepared.spans):
+            lexical = lexical_recall(key_point, span.text, language)
             semantic = float(z[i, j])
             logit = KP_SEMANTIC_SLOPE * (semantic - KP_SEMANTIC_CENTER) + KP_LEXICAL_SLOPE * (
                 lexical - KP_LEXICAL_CENTER
             )
+            if i >= prepared.pair_from:
+                logit -= PAIR_PENALTY  # a single sentence is the better quote when it suffices
             if best is None or logit > best[0]:
                 best = (logit, i, semantic, lexical)
         assert best is not None  # noqa: S101 - sentences is non-empty
         logit, index, semantic, lexical = best
         probability = sigmoid(logit)
         covered = probability >= 0.5
-        sentence = prepared.sentences[index]
+        sentence = prepared.spans[index]
         results.append(
             KeyPointResult(
                 text=key_point,
@@ -212,7 +220,20 @@ def score_content(
     sentences = split_sentences(text, language)
     vectors = embed([s.text for s in sentences]) if sentences else np.zeros((0, 384), dtype=np.float32)
     answer_vector = embed([text])[0] if text else np.zeros(384, dtype=np.float32)
-    prepared = _Prepared(sentences=sentences, vectors=vectors, answer_vector=answer_vector)
+    pairs = [
+        Sentence(text[a.start : b.start + len(b.text)], a.start)
+        for a, b in itertools.pairwise(sentences)
+        if b.start + len(b.text) - a.start <= MAX_PAIR_CHARS[language]
+    ]
+    pair_vectors = embed([p.text for p in pairs]) if pairs else np.zeros((0, 384), dtype=np.float32)
+    prepared = _Prepared(
+        sentences=sentences,
+        vectors=vectors,
+        answer_vector=answer_vector,
+        spans=[*sentences, *pairs],
+        span_vectors=np.concatenate([vectors, pair_vectors]) if pairs else vectors,
+        pair_from=len(sentences),
+    )
     units = length_units(text, language)
 
     if not text:

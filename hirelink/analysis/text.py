@@ -247,9 +247,23 @@ def char_ngrams(text: str, n: int = 2) -> set[str]:
     return {compact[i : i + n] for i in range(max(0, len(compact) - n + 1))}
 
 
+@functools.lru_cache(maxsize=8192)
+def _char_pinyin(char: str) -> str:
+    from pypinyin import Style, lazy_pinyin
+
+    return str(lazy_pinyin(char, style=Style.NORMAL)[0]) if _CJK.match(char) else char
+
+
+def pinyin_bigrams(text: str) -> set[tuple[str, str]]:
+    """Toneless-pinyin bigrams: ASR homophone errors (权限→全线, 倾听→清听) still match."""
+    syllables = [_char_pinyin(ch) for ch in _PUNCT.sub("", text)]
+    return {(syllables[i], syllables[i + 1]) for i in range(max(0, len(syllables) - 1))}
+
+
 def lexical_recall(target: str, candidate: str, language: Language) -> float:
     """Share of ``target``'s content units (zh: char bigrams of content words; en: stems) in
-    ``candidate``; 0..1. Quotable: a high value means the words are literally there."""
+    ``candidate``; 0..1. Quotable: a high value means the words are literally there. For Chinese, a
+    unit found only as the same sounds (a likely ASR homophone) counts 0.8."""
     if language == "zh":
         target_units = set()
         for word in tokens(target, language):
@@ -257,7 +271,13 @@ def lexical_recall(target: str, candidate: str, language: Language) -> float:
         if not target_units:
             return 0.0
         compact = _PUNCT.sub("", candidate)
-        hits = sum(1 for unit in target_units if unit in compact)
+        sounds = pinyin_bigrams(compact)
+        hits = 0.0
+        for unit in target_units:
+            if unit in compact:
+                hits += 1.0
+            elif len(unit) == 2 and (_char_pinyin(unit[0]), _char_pinyin(unit[1])) in sounds:
+                hits += 0.8
         return hits / len(target_units)
     target_stems = {w[:5] for w in tokens(target, language)}
     if not target_stems:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from hirelink.analysis.content import score_content
 from hirelink.analysis.tests.conftest import BLOCKCHAIN, COMPLAINT
 from hirelink.analysis.types import Rubric
@@ -110,3 +112,25 @@ def test_rubric_without_key_points_uses_references():
 def test_mid_clause_lingwai_is_not_a_sequence_marker():
     result = score_content("首先我联系了另外两位同事。然后我们分工。最后按时完成。", COMPLAINT)
     assert result.structure.markers == ("首先", "然后", "最后")
+
+
+def test_asr_homophones_still_count_as_lexical_evidence():
+    from hirelink.analysis.text import lexical_recall
+
+    # given Whisper's homophone errors 权限→全线 and 倾听→清听
+    exact = lexical_recall("超出权限耐心倾听", "超出权限耐心倾听", "zh")
+    heard = lexical_recall("超出权限耐心倾听", "超出全线耐心清听", "zh")
+    unrelated = lexical_recall("超出权限耐心倾听", "我喜欢周末去爬山", "zh")
+    # then the units 超出/耐心 match exactly (1 each), 权限/倾听 by sound (0.8 each): 3.6 / 4
+    assert exact == 1.0
+    assert heard == pytest.approx(0.9)
+    assert unrelated == 0.0
+
+
+def test_key_point_spanning_two_clauses_is_quoted_as_one_span():
+    text = "我会先安抚客户。然后耐心倾听他的诉求。最后向他道歉。"
+    rubric = Rubric(question="遇到客户投诉时，你会如何处理？", key_points=("安抚客户并耐心倾听诉求",))
+    result = score_content(text, rubric)
+    assert result.key_points[0].covered is True
+    assert result.key_points[0].evidence == "我会先安抚客户。然后耐心倾听他的诉求。"
+    assert result.key_points[0].evidence_start == 0
