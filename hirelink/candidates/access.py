@@ -19,10 +19,7 @@ def access_candidate_by_id(*, user: Any, candidate_id: int) -> Candidate:
 
 def access_application_by_id(*, user: Any, application_id: int) -> Application:
     application = (
-        applications_visible_to(user=user)
-        .select_related("candidate", "position")
-        .filter(pk=application_id)
-        .first()
+        applications_visible_to(user=user).select_related("candidate", "position").filter(pk=application_id).first()
     )
     if application is None:
         raise Http404

@@ -37,9 +37,7 @@ class Candidate(TimeStampedModel):
     gender = models.CharField(_("性别"), max_length=8, choices=Gender.choices, blank=True, default="")
     birth_year = models.PositiveSmallIntegerField(_("出生年份"), null=True, blank=True)
     city = models.CharField(_("所在城市"), max_length=64, blank=True)
-    highest_education = models.IntegerField(
-        _("最高学历"), choices=EducationLevel.choices, null=True, blank=True
-    )
+    highest_education = models.IntegerField(_("最高学历"), choices=EducationLevel.choices, null=True, blank=True)
     school = models.CharField(_("毕业院校"), max_length=120, blank=True)
     major = models.CharField(_("专业"), max_length=120, blank=True)
     graduation_year = models.PositiveSmallIntegerField(_("毕业年份"), null=True, blank=True)
