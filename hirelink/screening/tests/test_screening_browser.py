@@ -21,7 +21,7 @@ from hirelink.screening.tests.test_intake import submit, txt
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 # Screenshots go to a scratch folder; set HIRELINK_SCREENSHOTS_DIR=docs/screenshots to refresh the committed ones.
-SHOTS = Path(os.environ.get("HIRELINK_SCREENSHOTS_DIR") or tempfile.gettempdir()) / "hirelink-screenshots"
+SHOTS = Path(os.environ.get("HIRELINK_SCREENSHOTS_DIR") or Path(tempfile.gettempdir()) / "hirelink-screenshots")
 RULES: dict[str, Any] = {
     "logic": "and",
     "children": [
