@@ -46,6 +46,12 @@ TARGET_P95_MS = 300.0
 TEXT_ANSWER = "我会先倾听客户诉求并致歉安抚，再核实业务记录，按制度给出处理方案，最后回访确认客户满意。"
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[max(1, math.ceil(p / 100 * len(ordered))) - 1] if ordered else 0.0
@@ -137,6 +143,8 @@ class Stats:
         self.retries = 0
         self.upload_bytes = 0
         self.active = 0
+        self.think = 0.0
+        self.typing = 0.0
         self.peak = 0
 
     async def call(self, client: httpx.AsyncClient, kind: str, method: str, url: str, **kwargs: Any) -> httpx.Response:
@@ -199,6 +207,7 @@ async def _interview(
         await stats.call(client, "state", "GET", f"{api}/state")
         for position in (1, 2):
             await stats.call(client, "open", "POST", f"{api}/questions/{position}/open")
+            await asyncio.sleep(stats.think)  # thinking time before starting to answer
             await stats.call(client, "begin", "POST", f"{api}/questions/{position}/begin")
             created = await stats.call(
                 client,
@@ -233,7 +242,9 @@ async def _interview(
             if done.status_code == 200:
                 sent["voice"][position] = digest
         await stats.call(client, "open", "POST", f"{api}/questions/3/open")
+        await asyncio.sleep(stats.think)
         await stats.call(client, "begin", "POST", f"{api}/questions/3/begin")
+        await asyncio.sleep(stats.typing)  # typing the answer
         text = await stats.call(client, "text_answer", "POST", f"{api}/questions/3/text", json={"text": TEXT_ANSWER})
         sent["text"] = TEXT_ANSWER if text.status_code == 200 else None
         finished = await stats.call(client, "finish", "POST", f"{api}/finish")
@@ -291,6 +302,12 @@ def main() -> int:
     parser.add_argument("--pace", type=float, default=1.0, help="1.0 = real time; 0.5 = twice as fast")
     parser.add_argument("--chunk-seconds", type=int, default=5, help="audio seconds per upload request (the page: 5)")
     parser.add_argument("--ramp", type=float, default=30.0, help="arrivals spread over this many seconds")
+    parser.add_argument("--think", type=float, default=0.0, help="seconds of thinking before each answer")
+    parser.add_argument("--typing", type=float, default=0.0, help="seconds spent typing the text answer")
+    parser.add_argument(
+        "--worker-nice", type=int, default=10, help="CPU priority of the worker (0 = same as the web server)"
+    )
+    parser.add_argument("--no-worker", action="store_true", help="diagnosis only: leave the queue unprocessed")
     parser.add_argument("--threads", type=int, default=16, help="waitress worker threads")
     parser.add_argument("--drain", type=float, default=60.0, help="seconds to wait for the worker afterwards")
     args = parser.parse_args()
@@ -328,13 +345,27 @@ def main() -> int:
         stderr=subprocess.DEVNULL,
     )
     worker = subprocess.Popen(  # noqa: S603
-        [python, "manage.py", "run_worker", "--interval", "0.2", "--worker-id", "load"],
+        [
+            "nice",
+            "-n",
+            str(args.worker_nice),
+            python,
+            "manage.py",
+            "run_worker",
+            "--interval",
+            "0.2",
+            "--worker-id",
+            "load",
+        ]
+        if not args.no_worker
+        else [python, "-c", "import time; time.sleep(100000)"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     stats = Stats()
+    stats.think, stats.typing = args.think, args.typing
     try:
         base = f"http://127.0.0.1:{port}"
         for _ in range(100):
@@ -349,6 +380,7 @@ def main() -> int:
         drain_until = time.monotonic() + args.drain
         while time.monotonic() < drain_until and Answer.objects.filter(status="saved").exists():
             time.sleep(1)
+        server_cpu, worker_cpu, client_cpu = cpu_seconds(server.pid), cpu_seconds(worker.pid), time.process_time()
         prepared = Answer.objects.filter(status="processed").count()
         pending = Answer.objects.filter(status="saved").count()
     finally:
@@ -369,7 +401,8 @@ def main() -> int:
     p50, p95 = statistics.median(non_upload) if non_upload else 0.0, percentile(non_upload, 95)
     print(
         f"candidates: {args.candidates}, arriving over {args.ramp:.0f} s, peak {stats.peak} sessions at once;"
-        f" pace {args.pace}x real time, {args.chunk_seconds} s of audio per upload; waitress threads {args.threads};"
+        f" pace {args.pace}x real time, {args.chunk_seconds} s of audio per upload, think {args.think:.0f} s,"
+        f" typing {args.typing:.0f} s; waitress threads {args.threads}; worker nice {args.worker_nice};"
         f" wall {wall:.1f} s"
     )
     print(f"sessions completed: {completed}/{args.candidates}")
@@ -386,6 +419,11 @@ def main() -> int:
         f"{statistics.median(chunk_ms) if chunk_ms else 0:.0f} ms p95 {percentile(chunk_ms, 95):.0f} ms; "
         f"complete (checksum + decode) p50 {statistics.median(complete_ms) if complete_ms else 0:.0f} ms "
         f"p95 {percentile(complete_ms, 95):.0f} ms"
+    )
+    requests = sum(len(v) for v in stats.latency.values())
+    print(
+        f"CPU: server {server_cpu:.1f} s ({server_cpu / max(requests, 1) * 1000:.1f} ms per request,"
+        f" {server_cpu / wall:.2f} cores), worker {worker_cpu:.1f} s, load generator {client_cpu:.1f} s"
     )
     print(
         f"errors: {sum(stats.errors.values())} {dict(stats.errors) if stats.errors else ''}; retries: {stats.retries}"
