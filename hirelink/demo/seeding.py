@@ -5,9 +5,11 @@ log and outbox are the same as production would have written."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import logging
+import random
 import time
 from dataclasses import dataclass
 from decimal import Decimal
@@ -31,6 +33,7 @@ from hirelink.core import clock
 from hirelink.core.errors import DomainError
 from hirelink.core.models import OutboxEvent
 from hirelink.demo.content import DEMO_PASSWORD, DEPARTMENTS, POSITIONS, QUESTION_BANKS, STAFF
+from hirelink.demo.interviews import InterviewStats, demo_interview
 from hirelink.demo.people import Person, resume_text
 from hirelink.demo.plan import ApplicationPlan, demo_plan
 from hirelink.interviews.models import Invitation, InvitationStatus, Question, QuestionBank
@@ -58,37 +61,47 @@ class SeedReport:
     candidates: int = 0
     applications: int = 0
     events: int = 0
+    interviews: int = 0
+    reports: int = 0
     seconds: float = 0.0
+    interview_seconds: float = 0.0
 
 
 def demo_seed(
-    *, seed: int = DEFAULT_SEED, if_empty: bool = False, now: dt.datetime | None = None, dispatch_events: bool = False
+    *,
+    seed: int = DEFAULT_SEED,
+    if_empty: bool = False,
+    now: dt.datetime | None = None,
+    dispatch_events: bool = False,
+    with_interviews: bool = True,
 ) -> SeedReport:
     """Create the demo data set. With `if_empty`, do nothing when any position exists. Outbox events of the
     historical transitions are marked dispatched (so no automation reacts to a months-old event and no message
-    goes to a fictional candidate) unless `dispatch_events`."""
+    goes to a fictional candidate) unless `dispatch_events`. With `with_interviews` (the default), applications
+    that went through the AI interview get their interview and a report from the real scoring pipeline."""
     if if_empty and Position.objects.exists():
         return SeedReport(created=False)
     if Position.objects.filter(code__in=DEMO_POSITION_CODES).exists():
         raise DemoDataExistsError
     started = time.perf_counter()
-    report = _seed(seed=seed, now=now or clock.now(), dispatch_events=dispatch_events)
-    report = SeedReport(
-        created=True,
-        candidates=report.candidates,
-        applications=report.applications,
-        events=report.events,
-        seconds=round(time.perf_counter() - started, 2),
-    )
+    report = _seed(seed=seed, now=now or clock.now(), dispatch_events=dispatch_events, with_interviews=with_interviews)
+    report = dataclasses.replace(report, seconds=round(time.perf_counter() - started, 2))
     logger.info(
         "demo.seed.done",
-        extra={"seed": seed, "candidates": report.candidates, "applications": report.applications},
+        extra={
+            "seed": seed,
+            "candidates": report.candidates,
+            "applications": report.applications,
+            "reports": report.reports,
+            "seconds": report.seconds,
+            "interview_seconds": report.interview_seconds,
+        },
     )
     return report
 
 
 @transaction.atomic
-def _seed(*, seed: int, now: dt.datetime, dispatch_events: bool) -> SeedReport:
+def _seed(*, seed: int, now: dt.datetime, dispatch_events: bool, with_interviews: bool) -> SeedReport:
     outbox_before = OutboxEvent.objects.aggregate(m=Max("pk"))["m"] or 0
     departments = _departments()
     banks = {code: _bank(code) for code in QUESTION_BANKS}
@@ -101,17 +114,48 @@ def _seed(*, seed: int, now: dt.datetime, dispatch_events: bool) -> SeedReport:
         first_applied.setdefault(app.person, app.applied_at)
     candidates: dict[int, tuple[Candidate, Resume]] = {}
     events = 0
+    interviewed: list[tuple[ApplicationPlan, Application, Invitation]] = []
     for app in plan.applications:
         if app.person not in candidates:
             candidates[app.person] = _candidate(
                 plan.people[app.person], positions[app.position], first_applied[app.person], app.channel, staff
             )
         candidate, resume = candidates[app.person]
-        events += _application(app, candidate, resume, positions[app.position], staff)
+        application, invitation = _application(app, candidate, resume, positions[app.position], staff)
+        events += len(app.steps) + 1
+        if invitation is not None and app.at_of(S.INTERVIEWED) is not None:
+            interviewed.append((app, application, invitation))
+
+    interviews = InterviewStats()
+    interview_started = time.perf_counter()
+    if with_interviews:
+        # A stream of its own, so the storyline of a seed is the same with or without interviews.
+        rng = random.Random(seed * 7919 + 1)  # noqa: S311 - demo data, not security
+        taken: set[str] = set()
+        # In the order the interviews were completed: each report's cohort standing is then as it was.
+        for app, application, invitation in sorted(interviewed, key=lambda item: item[0].at_of(S.INTERVIEWED) or now):
+            made = demo_interview(
+                app=app,
+                application=application,
+                invitation=invitation,
+                person=plan.people[app.person],
+                rng=rng,
+                taken=taken,
+            )
+            interviews.sessions += made.sessions
+            interviews.reports += made.reports
 
     if not dispatch_events:
         OutboxEvent.objects.filter(pk__gt=outbox_before, dispatched_at__isnull=True).update(dispatched_at=now)
-    return SeedReport(created=True, candidates=len(candidates), applications=len(plan.applications), events=events)
+    return SeedReport(
+        created=True,
+        candidates=len(candidates),
+        applications=len(plan.applications),
+        events=events,
+        interviews=interviews.sessions,
+        reports=interviews.reports,
+        interview_seconds=round(time.perf_counter() - interview_started, 2),
+    )
 
 
 # -- configuration ----------------------------------------------------------------------------------------
@@ -263,7 +307,7 @@ def _actor(name: str, staff: dict[str, User]) -> Any:
 
 def _application(
     app: ApplicationPlan, candidate: Candidate, resume: Resume, position: Position, staff: dict[str, User]
-) -> int:
+) -> tuple[Application, Invitation | None]:
     application = application_create(
         actor=None,
         candidate=candidate,
@@ -288,7 +332,7 @@ def _application(
     if invitation is not None:
         _invitation_progress(invitation, app)
     _talent_records(app, application, staff)
-    return len(app.steps) + 1
+    return application, invitation
 
 
 def _invitation_progress(invitation: Invitation, app: ApplicationPlan) -> None:

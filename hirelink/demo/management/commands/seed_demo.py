@@ -36,10 +36,29 @@ class Command(BaseCommand):
             " (let outbox consumers react to the historical events)",
         )
 
+        interviews = parser.add_mutually_exclusive_group()
+        interviews.add_argument(
+            "--with-interviews",
+            dest="with_interviews",
+            action="store_true",
+            default=True,
+            help="为已完成AI面试的应聘生成面试作答，并用真实评分流程生成报告（默认）"
+            " (AI interviews and reports from the real scoring pipeline; the default)",
+        )
+        interviews.add_argument(
+            "--no-interviews",
+            dest="with_interviews",
+            action="store_false",
+            help="不生成AI面试与报告，数秒即可完成 (skip the AI interviews: seeds in a few seconds)",
+        )
+
     def handle(self, *args: Any, **options: Any) -> None:
         try:
             report = demo_seed(
-                seed=options["seed"], if_empty=options["if_empty"], dispatch_events=options["dispatch_events"]
+                seed=options["seed"],
+                if_empty=options["if_empty"],
+                dispatch_events=options["dispatch_events"],
+                with_interviews=options["with_interviews"],
             )
         except DomainError as exc:
             raise CommandError(str(exc.message)) from exc
@@ -50,7 +69,8 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"演示数据已生成 (demo data created): {report.candidates} 位候选人 candidates, "
                 f"{report.applications} 份应聘 applications, {report.events} 条状态事件 events, "
-                f"{report.seconds} s"
+                f"{report.interviews} 场AI面试 AI interviews, {report.reports} 份面试报告 reports, "
+                f"{report.seconds} s (AI面试评分 interview scoring {report.interview_seconds} s)"
             )
         )
         counts = Counter(Application.objects.values_list("status", flat=True))
