@@ -308,7 +308,7 @@ def main() -> int:
         "--worker-nice", type=int, default=10, help="CPU priority of the worker (0 = same as the web server)"
     )
     parser.add_argument("--no-worker", action="store_true", help="diagnosis only: leave the queue unprocessed")
-    parser.add_argument("--threads", type=int, default=16, help="waitress worker threads")
+    parser.add_argument("--threads", type=int, default=8, help="waitress worker threads")
     parser.add_argument("--drain", type=float, default=60.0, help="seconds to wait for the worker afterwards")
     args = parser.parse_args()
 
