@@ -26,6 +26,7 @@ from hirelink.privacy.models import AuditAction
 from hirelink.privacy.services import audit_record
 
 DEFAULT_GUIDE_VIDEO = "interviews/guide-default.webm"
+DEFAULT_GUIDE_VIDEO_MP4 = "interviews/guide-default.mp4"  # for WebKit builds without WebM
 STEPS = (("guide", "面试指引"), ("consent", "授权同意"), ("check", "设备检测"), ("interview", "正式答题"))
 
 
@@ -107,7 +108,7 @@ def landing(request: HttpRequest, token: str) -> HttpResponse:
             token,
             "guide",
             guide=services.guide_render(invitation=invitation, link=link),
-            video_url=reverse("interviews:guide_video", kwargs={"token": token}),
+            video_sources=_video_sources(invitation, token),
             question_count=question_count,
             thinking_minutes=round(position.thinking_seconds / 60, 1),
             answer_minutes=round(position.answer_seconds / 60, 1),
@@ -115,6 +116,14 @@ def landing(request: HttpRequest, token: str) -> HttpResponse:
             session=session,
         ),
     )
+
+
+def _video_sources(invitation: Invitation, token: str) -> list[tuple[str, str]]:
+    """The position's own guide video (served through the token-checked view), else the default in two formats."""
+    own = GuideTemplate.objects.filter(position=invitation.application.position).exclude(video="").exists()
+    if own:
+        return [(reverse("interviews:guide_video", kwargs={"token": token}), "")]
+    return [(static(DEFAULT_GUIDE_VIDEO), "video/webm"), (static(DEFAULT_GUIDE_VIDEO_MP4), "video/mp4")]
 
 
 @require_http_methods(["GET"])

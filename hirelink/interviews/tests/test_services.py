@@ -139,3 +139,28 @@ def test_hr_media_view_sends_anonymous_to_login(client: Client, voice_answer: An
     # then
     assert response.status_code == 302
     assert "/accounts/login/" in response["Location"]
+
+
+def test_landing_plays_the_positions_own_video_through_the_token_view(client: Client, invited: Invited) -> None:
+    # given HR uploaded the position's own guide video
+    from django.core.files.base import ContentFile
+
+    from hirelink.interviews.models import GuideTemplate
+
+    template = GuideTemplate(position=invited.invitation.application.position, body="{candidate_name}，您好")
+    template.video.save("guide.mp4", ContentFile(b"\x00\x00\x00\x18ftypmp42"), save=True)
+    # when
+    page = client.get(f"/i/{invited.token}/").content.decode()
+    video = client.get(f"/i/{invited.token}/video/")
+    # then
+    assert f'<source src="/i/{invited.token}/video/">' in page
+    assert video.status_code == 200
+    assert b"".join(video.streaming_content) == b"\x00\x00\x00\x18ftypmp42"  # type: ignore[attr-defined]
+
+
+def test_landing_offers_the_default_video_in_webm_and_mp4(client: Client, invited: Invited) -> None:
+    # when
+    page = client.get(f"/i/{invited.token}/").content.decode()
+    # then
+    assert 'guide-default.webm" type="video/webm"' in page
+    assert 'guide-default.mp4" type="video/mp4"' in page

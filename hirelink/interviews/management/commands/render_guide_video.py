@@ -73,12 +73,15 @@ def render_slide(index: int, title: str, title_en: str, lines: list[str]) -> Ima
 
 
 def render_video(target: Path) -> int:
+    """WebM/VP8 for `.webm` targets; MP4 with MPEG-4 Part 2 (FFmpeg's own LGPL encoder, no x264) for `.mp4`,
+    the fallback for older iOS WebKit without WebM."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    with av.open(str(target), mode="w", format="webm") as container:
-        stream = container.add_stream("libvpx", rate=FPS)
+    mp4 = target.suffix == ".mp4"
+    with av.open(str(target), mode="w", format="mp4" if mp4 else "webm") as container:
+        stream = container.add_stream("mpeg4" if mp4 else "libvpx", rate=FPS)
         stream.width, stream.height, stream.pix_fmt = WIDTH, HEIGHT, "yuv420p"
         stream.bit_rate = 160_000
-        stream.options = {"deadline": "good", "cpu-used": "4"}
+        stream.options = {} if mp4 else {"deadline": "good", "cpu-used": "4"}
         for index, (title, title_en, lines) in enumerate(SLIDES, start=1):
             frame_image = render_slide(index, title, title_en, lines)
             for _ in range(FPS * SECONDS_PER_SLIDE):
@@ -91,12 +94,13 @@ def render_video(target: Path) -> int:
 
 
 class Command(BaseCommand):
-    help = "Render the default interview guide video (WebM/VP8, < 1 MB) into the static folder."
+    help = "Render the default interview guide video (WebM/VP8 and an MP4 fallback, < 1 MB each)."
 
     def add_arguments(self, parser: CommandParser) -> None:
         default = Path(settings.BASE_DIR) / "hirelink" / "static" / "interviews" / "guide-default.webm"
         parser.add_argument("--output", type=Path, default=default)
 
     def handle(self, *args: Any, output: Path, **options: Any) -> None:
-        size = render_video(output)
-        self.stdout.write(f"{output} ({size} bytes)")
+        for target in (output, output.with_suffix(".mp4")):
+            size = render_video(target)
+            self.stdout.write(f"{target} ({size} bytes)")
