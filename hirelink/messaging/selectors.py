@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext
 
 from hirelink.accounts import permissions
 from hirelink.candidates.selectors import applications_visible_to
@@ -75,7 +76,7 @@ def latency_stats(*, user: Any, since: dt.datetime | None = None, limit: int = 2
         result.append(
             LatencyRow(
                 channel=key,
-                label=str(labels.get(key, "合计" if key == "all" else key)),
+                label=str(labels.get(key, gettext("合计") if key == "all" else key)),
                 count=b["count"],
                 sent=len(b["sent"]),
                 failed=b["failed"],

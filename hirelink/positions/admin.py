@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from hirelink.positions.models import Department, Position
 
@@ -17,9 +18,9 @@ class PositionAdmin(admin.ModelAdmin[Position]):
     filter_horizontal = ("assignees",)
     fieldsets = (
         (None, {"fields": ("code", "title", "title_en", "department", "status", "location", "headcount")}),
-        ("岗位描述 Description", {"fields": ("description", "description_en")}),
+        (_("岗位描述"), {"fields": ("description", "description_en")}),
         (
-            "岗位要求 Requirements",
+            _("岗位要求"),
             {
                 "fields": (
                     "min_education",
@@ -32,7 +33,7 @@ class PositionAdmin(admin.ModelAdmin[Position]):
             },
         ),
         (
-            "面试与评分 Interview & scoring",
+            _("面试与评分"),
             {
                 "fields": (
                     "question_bank",
@@ -45,7 +46,7 @@ class PositionAdmin(admin.ModelAdmin[Position]):
             },
         ),
         (
-            "策略 Policies",
+            _("策略"),
             {
                 "fields": (
                     "thinking_seconds",
@@ -59,5 +60,5 @@ class PositionAdmin(admin.ModelAdmin[Position]):
                 )
             },
         ),
-        ("指派 Assignment", {"fields": ("assignees",)}),
+        (_("指派"), {"fields": ("assignees",)}),
     )

@@ -20,7 +20,10 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.urls import NoReverseMatch, reverse
-from django.utils.functional import SimpleLazyObject
+from django.utils import translation
+from django.utils.functional import Promise, SimpleLazyObject
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _lazy
 
 from hirelink.accounts.models import Role
 from hirelink.candidates.models import Application
@@ -213,10 +216,11 @@ def staff_recipients(application: Application, who: str) -> list[Any]:
 # ----------------------------------------------------------------------------------------------- actions
 ActionHandler = Callable[[RunContext, dict[str, Any], int], dict[str, Any]]
 ACTIONS: dict[str, ActionHandler] = {}
-ACTION_LABELS: dict[str, str] = {}
+StrOrPromise = str | Promise
+ACTION_LABELS: dict[str, StrOrPromise] = {}
 
 
-def action(name: str, label: str) -> Callable[[ActionHandler], ActionHandler]:
+def action(name: str, label: StrOrPromise) -> Callable[[ActionHandler], ActionHandler]:
     def register(handler: ActionHandler) -> ActionHandler:
         ACTIONS[name] = handler
         ACTION_LABELS[name] = label
@@ -315,7 +319,7 @@ def _report_context(ctx: RunContext) -> dict[str, Any]:
     }
 
 
-@action("send_message", "发送消息")
+@action("send_message", _lazy("发送消息"))
 def action_send_message(ctx: RunContext, params: dict[str, Any], index: int) -> dict[str, Any]:
     to = str(params.get("to", "candidate"))
     template = str(params["template"])
@@ -325,7 +329,7 @@ def action_send_message(ctx: RunContext, params: dict[str, Any], index: int) -> 
     return {"message_ids": ids}
 
 
-@action("send_invitation", "发送面试邀请")
+@action("send_invitation", _lazy("发送面试邀请"))
 def action_send_invitation(ctx: RunContext, params: dict[str, Any], index: int) -> dict[str, Any]:
     """Issue the personal link (invitation_create cancels any older open one) and send it with the window,
     materials and notes; schedule the "not started yet" reminder before the window closes."""
@@ -363,7 +367,7 @@ def action_send_invitation(ctx: RunContext, params: dict[str, Any], index: int) 
     return {**detail, "invitation_id": invitation.pk, "reminder_at": due.isoformat() if hours > 0 else ""}
 
 
-@action("move_status", "变更状态")
+@action("move_status", _lazy("变更状态"))
 def action_move_status(ctx: RunContext, params: dict[str, Any], index: int) -> dict[str, Any]:
     target = str(params["to"])
     if ctx.application.status == target:
@@ -374,13 +378,13 @@ def action_move_status(ctx: RunContext, params: dict[str, Any], index: int) -> d
     return {"application_event_id": event.pk, "to": target}
 
 
-@action("create_task", "创建HR任务")
+@action("create_task", _lazy("创建HR任务"))
 def action_create_task(ctx: RunContext, params: dict[str, Any], index: int) -> dict[str, Any]:
     task, _created = HrTask.objects.get_or_create(
         key=ctx.key(index, "task"),
         defaults={
             "application": ctx.application,
-            "title": str(params.get("title", "跟进候选人"))[:200],
+            "title": str(params.get("title") or gettext("跟进候选人"))[:200],
             "description": str(params.get("description", "")),
             "role": str(params.get("role", Role.RECRUITER)),
             "created_by_label": ctx.actor,
@@ -415,7 +419,7 @@ def second_interview_ensure(
         place=explicit.get("place")
         or str(defaults.get("place") or f"{position.location} {position.department.name}").strip(),
         contact_name=explicit.get("contact_name")
-        or str(defaults.get("contact_name") or (str(contact) if contact else "招聘组")),
+        or str(defaults.get("contact_name") or (str(contact) if contact else gettext("招聘组"))),
         contact_phone=explicit.get("contact_phone") or str(defaults.get("contact_phone", "")),
         created_by_label=created_by,
     )
@@ -424,27 +428,29 @@ def second_interview_ensure(
 
 
 def review_card(review: DecisionReview, user: Any) -> dict[str, Any]:
+    """The approval card for one staff member, in that person's language."""
     application = review.application
     score = "—" if review.score is None else str(review.score)
-    return {
-        "task_id": f"hlreview{review.pk}u{user.pk}",
-        "title": "AI面试结果待审批",
-        "description": f"{application.candidate.name} · {application.position.title}",
-        "fields": [
-            ("总分", score),
-            ("分数线", str(review.threshold or "—")),
-            ("系统建议", str(review.get_recommendation_display())),
-        ],
-        "url": absolute_url(reverse("workflows:review_detail", args=[review.pk])),
-        "buttons": [
-            {"text": "通过", "key": f"review:{review.pk}:pass", "style": 1},
-            {"text": "不通过", "key": f"review:{review.pk}:reject", "style": 4},
-            {"text": "查看报告", "key": f"review:{review.pk}:view", "style": 2},
-        ],
-    }
+    with translation.override(getattr(user, "preferred_language", "") or "zh-hans"):
+        return {
+            "task_id": f"hlreview{review.pk}u{user.pk}",
+            "title": gettext("AI面试结果待审批"),
+            "description": f"{application.candidate.name} · {application.position.title}",
+            "fields": [
+                (gettext("总分"), score),
+                (gettext("分数线"), str(review.threshold or "—")),
+                (gettext("系统建议"), str(review.get_recommendation_display())),
+            ],
+            "url": absolute_url(reverse("workflows:review_detail", args=[review.pk])),
+            "buttons": [
+                {"text": gettext("通过"), "key": f"review:{review.pk}:pass", "style": 1},
+                {"text": gettext("不通过"), "key": f"review:{review.pk}:reject", "style": 4},
+                {"text": gettext("查看报告"), "key": f"review:{review.pk}:view", "style": 2},
+            ],
+        }
 
 
-@action("decide_result", "按报告判定结果")
+@action("decide_result", _lazy("按报告判定结果"))
 def action_decide_result(ctx: RunContext, params: dict[str, Any], index: int) -> dict[str, Any]:
     """Pass (score ≥ the position's threshold) → 复试; fail → the approval gate (HR review queue), unless the
     position explicitly allows automatic rejections and the candidate has not asked for a human review;
@@ -507,7 +513,7 @@ def action_decide_result(ctx: RunContext, params: dict[str, Any], index: int) ->
     return {"decision": "review", "review_id": review.pk, "message_ids": ids}
 
 
-@action("second_interview_notice", "发送复试通知")
+@action("second_interview_notice", _lazy("发送复试通知"))
 def action_second_interview_notice(ctx: RunContext, params: dict[str, Any], index: int) -> dict[str, Any]:
     second = second_interview_ensure(
         application=ctx.application, defaults=dict(params.get("second_interview", {})), created_by=ctx.actor

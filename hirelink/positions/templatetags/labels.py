@@ -49,3 +49,15 @@ def event_reason(reason: str) -> str:
     from django.utils.translation import gettext
 
     return gettext(_REASON_CODES[reason]) if reason in _REASON_CODES else reason
+
+
+@register.filter
+def localized_title(obj: object) -> str:
+    """A position's (or department's) title in the page language: the English title on English pages when there
+    is one, the Chinese title otherwise."""
+    from django.utils.translation import get_language
+
+    english = str(getattr(obj, "title_en", "") or getattr(obj, "name_en", "") or "")
+    if english and (get_language() or "").startswith("en"):
+        return english
+    return str(getattr(obj, "title", "") or getattr(obj, "name", "") or obj)
