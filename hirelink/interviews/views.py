@@ -150,13 +150,16 @@ def consent(request: HttpRequest, token: str) -> HttpResponse:
     position = invitation.application.position
     biometric_offered = position.voice_features_allowed or position.face_features_allowed
     form = ConsentForm(request.POST or None)
-    declined = False
-    if request.method == "POST" and form.is_valid():
+    declined = unticked = False
+    refusing = request.method == "POST" and request.POST.get("decline") == "1"
+    if request.method == "POST" and form.is_valid() and not refusing and not form.cleaned_data["ai_consent"]:
+        unticked = True  # "agree" pressed without ticking: ask again, record nothing
+    elif request.method == "POST" and form.is_valid():
         try:
             services.session_create(
                 invitation=invitation,
-                ai_consent=form.cleaned_data["ai_consent"],
-                biometric_consent=form.cleaned_data["biometric_consent"],
+                ai_consent=form.cleaned_data["ai_consent"] and not refusing,
+                biometric_consent=form.cleaned_data["biometric_consent"] and not refusing,
                 text_only=form.cleaned_data["answer_path"] == "text",
                 language=translation.get_language() or "zh-hans",
                 ip_address=_client_ip(request),
@@ -181,6 +184,7 @@ def consent(request: HttpRequest, token: str) -> HttpResponse:
             biometric=BIOMETRIC_SECTION if biometric_offered else None,
             version=DISCLOSURE_VERSION,
             declined=declined,
+            unticked=unticked,
             recording_offered=services.allowed_modes(session_or_position=position) != [AnswerMode.TEXT],
         ),
         status=200,

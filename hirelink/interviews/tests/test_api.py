@@ -155,9 +155,21 @@ def test_guide_template_of_the_position_is_used(client: Client, invited: Invited
 # --- consent --------------------------------------------------------------------------------------------------
 
 
-def test_declining_ai_consent_records_it_and_creates_no_session(client: Client, invited: Invited) -> None:
+def test_agree_without_ticking_records_nothing_and_asks_again(client: Client, invited: Invited) -> None:
     # when
     response = client.post(f"/i/{invited.token}/consent/", {"answer_path": "record"})
+    # then
+    assert response.status_code == 200
+    assert "请先勾选" in response.content.decode()
+    assert ConsentRecord.objects.count() == 0
+    assert InterviewSession.objects.count() == 0
+
+
+def test_declining_ai_consent_records_it_and_creates_no_session(client: Client, invited: Invited) -> None:
+    # when the candidate presses "我不同意" (even with a box ticked)
+    response = client.post(
+        f"/i/{invited.token}/consent/", {"answer_path": "record", "ai_consent": "on", "decline": "1"}
+    )
     # then
     records = list(ConsentRecord.objects.values_list("purpose", "granted"))
     assert response.status_code == 200
