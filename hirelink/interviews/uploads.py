@@ -99,9 +99,16 @@ def upload_create(*, session: InterviewSession, position: int, mode: str, conten
     started = attempt_start(question=question)
     check_deadline(started=started, question=question)
     now = clock.now()
+    abandoned = list(
+        Answer.objects.filter(session_question=question, status=AnswerStatus.RECORDING).values_list(
+            "upload_id", flat=True
+        )
+    )
     Answer.objects.filter(session_question=question, status=AnswerStatus.RECORDING).update(
         status=AnswerStatus.SUPERSEDED, updated_at=now
     )
+    for upload_id in abandoned:  # bytes of an upload nobody will complete
+        (staging_dir() / f"{upload_id}.part").unlink(missing_ok=True)
     answer = Answer.objects.create(
         session_question=question,
         attempt=next_attempt_number(question=question),
@@ -179,6 +186,7 @@ def _reject(answer: Answer, reason: str) -> None:
         status=AnswerStatus.REJECTED, rejection=reason[:255], updated_at=clock.now()
     )
     answer.status, answer.rejection = AnswerStatus.REJECTED, reason[:255]
+    staging_path(answer).unlink(missing_ok=True)
     logger.info("interview.upload.rejected", extra={"answer_id": answer.pk, "reason": reason})
 
 

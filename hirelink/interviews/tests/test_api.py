@@ -499,6 +499,9 @@ def test_non_media_bytes_are_rejected_on_complete(client: Client, started: Invit
     assert response.json()["code"] == "media_invalid"
     assert (answer.status, answer.rejection, answer.media.name) == ("rejected", "media:decode", "")
     assert SessionQuestion.objects.get(position=1).status == "answering"
+    from hirelink.interviews.uploads import staging_path
+
+    assert staging_path(answer).exists() is False
 
 
 def test_declared_content_type_that_is_not_audio_is_refused(client: Client, started: Invited) -> None:
@@ -628,7 +631,10 @@ def test_new_upload_supersedes_an_unfinished_one(client: Client, started: Invite
     second = new_upload(client, started.token)
     late_chunk = put_chunk(client, started.token, first, 10, b"A" * 10)
     # then
+    from hirelink.interviews.uploads import staging_path
+
     assert Answer.objects.get(upload_id=first).status == "superseded"
+    assert staging_path(Answer.objects.get(upload_id=first)).exists() is False
     assert Answer.objects.get(upload_id=second).attempt == 2
     assert late_chunk.status_code == 400
 
