@@ -400,7 +400,7 @@ def dimension_reading(key: str, score: float | None, confidence: float) -> str:
         if key in (EMOTIONAL_STABILITY, AFFINITY):
             return _("未分析：候选人未授权或岗位政策不允许，该项不计入总分。")
         return _("没有题目考察该维度，不计入总分。")
-    text = f"{_band(score)}。{_basis(key)}"
+    text = _("%(band)s。%(basis)s") % {"band": _band(score), "basis": _basis(key)}
     if confidence < LOW_CONFIDENCE:
         text += _("置信度较低，仅供参考。")
     return text
@@ -502,7 +502,7 @@ def evidence_text(item: dict[str, Any]) -> str:
         label = _EVIDENCE_LABELS.get(text)
         value = item.get("value")
         shown = "—" if value is None else (f"{value:.2f}" if abs(value) < 10 else f"{value:.0f}")
-        return f"{label or text}：{shown}"
+        return _("%(label)s：%(value)s") % {"label": label or text, "value": shown}
     return text
 
 
