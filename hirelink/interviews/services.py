@@ -25,6 +25,7 @@ from hirelink.candidates.models import Application
 from hirelink.candidates.services import application_transition
 from hirelink.candidates.states import ApplicationStatus, can_transition
 from hirelink.core import clock
+from hirelink.core.events import event_record
 from hirelink.core.tasks import enqueue_on_commit
 from hirelink.interviews import errors, media
 from hirelink.interviews.disclosure import DISCLOSURE_VERSION, disclosure_sha256
@@ -639,7 +640,11 @@ def signals_record(*, session: InterviewSession, items: list[dict[str, Any]]) ->
 def answer_after_prepare(*, answer: Answer) -> None:
     """Extension point: called once, in the worker, right after an answer became PROCESSED (text saved, or
     media decoded with a 16 kHz mono WAV in `answer.normalised_audio`). The analysis stage hooks in here
-    (e.g. enqueue transcription and scoring of this answer). Must stay idempotent and quick."""
+    (e.g. enqueue transcription and scoring of this answer). Must stay idempotent and quick.
+
+    It records the outbox event "answer.prepared"; the scoring consumer starts this answer's analysis at once,
+    so analysis runs while the candidate is still answering the next questions."""
+    event_record(name="answer.prepared", payload={"answer_id": answer.pk, "mode": answer.mode})
     logger.info("interview.answer.prepared", extra={"answer_id": answer.pk, "mode": answer.mode})
 
 
@@ -672,7 +677,8 @@ def answer_prepare_run(*, answer_id: int) -> Answer | None:
             duration_seconds=answer.duration_seconds,
             updated_at=clock.now(),
         )
-    answer.refresh_from_db()
-    if updated:
-        answer_after_prepare(answer=answer)
+        answer.refresh_from_db()
+        if updated:
+            # In the same transaction as the status change: the event is recorded if and only if it happened.
+            answer_after_prepare(answer=answer)
     return answer
