@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from hirelink.core import clock
+from hirelink.core.crypto import EncryptedTextField
 from hirelink.core.models import TimeStampedModel
 from hirelink.positions.vocabulary import Dimension
 
@@ -101,12 +102,16 @@ class InvitationStatus(models.TextChoices):
 class Invitation(TimeStampedModel):
     """An AI-interview invitation (面试邀请): a personal, unguessable, expiring link for one application.
 
-    Only a SHA-256 of the token is stored; the token itself exists in the link (and the message sent)."""
+    Links are looked up by a SHA-256 of the token; the token itself is kept only encrypted (token_sealed) for
+    sending the invitation and its reminders."""
 
     application = models.ForeignKey(
         "candidates.Application", verbose_name=_("应聘"), on_delete=models.CASCADE, related_name="invitations"
     )
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    # The token itself, encrypted at rest, so the invitation created at screening time can be sent later by the
+    # workflow (and reminded) without issuing a second link. Lookups only ever use token_hash.
+    token_sealed = EncryptedTextField(blank=True, editable=False)
     status = models.CharField(
         _("状态"), max_length=16, choices=InvitationStatus.choices, default=InvitationStatus.PENDING, db_index=True
     )

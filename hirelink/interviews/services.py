@@ -66,7 +66,7 @@ def token_hash(token: str) -> str:
 @dataclass(frozen=True)
 class IssuedInvitation:
     invitation: Invitation
-    token: str  # shown once: goes into the link and the message, never stored
+    token: str  # goes into the link and the message; stored only encrypted (Invitation.token_sealed)
 
 
 @transaction.atomic
@@ -85,11 +85,26 @@ def invitation_create(
     invitation = Invitation.objects.create(
         application=application,
         token_hash=token_hash(token),
+        token_sealed=token,
         channel=channel,
         window_start=start,
         expires_at=start + dt.timedelta(days=days),
     )
     return IssuedInvitation(invitation=invitation, token=token)
+
+
+def invitation_open_for_sending(*, application: Application) -> IssuedInvitation | None:
+    """The application's invitation that is ready to be sent (pending, window not over), with its token; None
+    when there is none, e.g. screening did not create one or it expired."""
+    invitation = (
+        Invitation.objects.filter(application=application, status=InvitationStatus.PENDING, expires_at__gt=clock.now())
+        .exclude(token_sealed="")
+        .order_by("-created_at", "-id")
+        .first()
+    )
+    if invitation is None or not invitation.token_sealed:
+        return None
+    return IssuedInvitation(invitation=invitation, token=invitation.token_sealed)
 
 
 def invitation_check_usable(*, invitation: Invitation) -> None:

@@ -33,7 +33,7 @@ from hirelink.core import clock
 from hirelink.core.models import OutboxEvent
 from hirelink.core.tasks import enqueue_on_commit
 from hirelink.interviews.models import Invitation, InvitationStatus
-from hirelink.interviews.services import invitation_create
+from hirelink.interviews.services import invitation_create, invitation_open_for_sending
 from hirelink.messaging.models import Channel
 from hirelink.messaging.rendering import Rendered, language_for
 from hirelink.messaging.services import message_send
@@ -331,9 +331,11 @@ def action_send_message(ctx: RunContext, params: dict[str, Any], index: int) -> 
 
 @action("send_invitation", _lazy("发送面试邀请"))
 def action_send_invitation(ctx: RunContext, params: dict[str, Any], index: int) -> dict[str, Any]:
-    """Issue the personal link (invitation_create cancels any older open one) and send it with the window,
-    materials and notes; schedule the "not started yet" reminder before the window closes."""
-    issued = invitation_create(actor=ctx.actor, application=ctx.application, channel="workflow")
+    """Send the invitation screening created (or issue one; invitation_create cancels any older open one) with
+    the window, materials and notes; schedule the "not started yet" reminder before the window closes."""
+    issued = invitation_open_for_sending(application=ctx.application) or invitation_create(
+        actor=ctx.actor, application=ctx.application, channel="workflow"
+    )
     invitation = issued.invitation
     link = interview_link(issued.token)
     detail = send_to_candidate(

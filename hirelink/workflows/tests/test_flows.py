@@ -16,6 +16,7 @@ from hirelink.accounts.tests.factories import UserFactory
 from hirelink.candidates.services import application_transition
 from hirelink.candidates.tests.factories import ApplicationFactory
 from hirelink.interviews.models import InvitationStatus
+from hirelink.interviews.services import invitation_create
 from hirelink.messaging.models import MessageStatus, OutboundMessage
 from hirelink.positions.tests.factories import PositionFactory
 from hirelink.workflows import engine
@@ -68,6 +69,17 @@ def test_screened_in_sends_the_invitation_by_sms_with_link_and_schedules_the_rem
     reminder = ScheduledAction.objects.get(application=application)
     assert reminder.due_at == invitation.expires_at - dt.timedelta(hours=24)
     assert WorkflowRun.objects.get(rule__seed_key="invite-on-screened-in").outcome == RunOutcome.SUCCEEDED
+
+
+def test_the_invitation_screening_created_is_the_one_sent(sms: Any, django_capture_on_commit_callbacks: Any) -> None:
+    # given screening created the invitation (as it does when a résumé passes) and moved the application on
+    application = ApplicationFactory.create(status="screening")
+    with django_capture_on_commit_callbacks(execute=True):
+        issued = invitation_create(actor="screening", application=application)
+        application_transition(actor="screening", application=application, to_status="invited")
+    # then the workflow sent that same invitation: one row, marked sent, its link in the message
+    assert list(application.invitations.values_list("pk", "status")) == [(issued.invitation.pk, InvitationStatus.SENT)]
+    assert f"/i/{issued.token}/" in OutboundMessage.objects.get(template_key="invitation").body
 
 
 def test_reminder_is_sent_only_while_the_interview_has_not_started(
