@@ -130,6 +130,10 @@ def fuse(
                 for kp in c.key_points:
                     if kp.covered and kp.evidence:
                         evidence.append(Evidence("key_point", f"{kp.text} ← {kp.evidence}", kp.score, i))
+                # Quoted key points first; then, always, the numbers the score is made of.
+                if c.key_points:
+                    evidence.append(Evidence("feature", "key_point_coverage", c.coverage, i))
+                evidence.append(Evidence("feature", "anchor_closeness", c.anchor_closeness, i))
         elif key == POSITION_FIT:
             for i, a in enumerate(answers):
                 values.append((a.content.score, a.weight, conf[i]))
@@ -163,6 +167,7 @@ def fuse(
             for i, a in enumerate(answers):
                 if key in a.dimensions:
                     values.append((a.content.score, a.weight, conf[i]))
+                    evidence.append(Evidence("feature", "content_score", a.content.score, i))
                     for kp in a.content.key_points:
                         if kp.covered and kp.evidence:
                             evidence.append(Evidence("transcript", kp.evidence, kp.score, i))

@@ -481,6 +481,8 @@ _EVIDENCE_LABELS: dict[str, Any] = {
     "filler_per_100": gettext_lazy("每百字口头语"),
     "pause_longest": gettext_lazy("最长停顿（秒）"),
     "content_score": gettext_lazy("内容得分"),
+    "key_point_coverage": gettext_lazy("要点覆盖度"),
+    "anchor_closeness": gettext_lazy("与评分锚点/示例回答的接近度"),
     "coherence": gettext_lazy("前后连贯度"),
     "f0_std_semitones": gettext_lazy("音高波动（半音）"),
     "loudness_std_db": gettext_lazy("音量波动（dB）"),

@@ -4,19 +4,23 @@ complete (its checksum matches the stored file) and exactly once."""
 
 from __future__ import annotations
 
+import difflib
 import hashlib
+import json
 import wave
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.core.files.storage import default_storage
+from pypinyin import lazy_pinyin
 
 from hirelink.candidates.models import Application, Candidate
 from hirelink.candidates.services import application_create, application_transition
 from hirelink.interviews.models import Answer, InterviewSession, Question, QuestionBank, SessionQuestion
 from hirelink.interviews.services import answer_prepare_run, invitation_create
 from hirelink.positions.models import Department, Position
+from hirelink.scoring.services import analysis_request, answer_analysis_run, session_report_build
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -140,3 +144,42 @@ def test_candidate_completes_interview_through_network_drop_and_reload(
         with wave.open(default_storage.path(prepared.normalised_audio.name)) as wav:
             assert (wav.getframerate(), wav.getnchannels()) == (16000, 1)
         assert prepared.status == "processed"
+
+    # the analysis stage turns the recordings into a finished, explainable report (issue 5): what Chromium's
+    # fake microphone played (answer_short.wav) comes back as Simplified Chinese text with evidence per score
+    for answer in live:
+        prepared = answer_prepare_run(answer_id=answer.pk)
+        assert prepared is not None
+        analysis_request(answer=prepared)
+        analysis = answer_analysis_run(answer_id=answer.pk)
+        assert analysis is not None
+        assert analysis.status == "done"
+    report = session_report_build(session_id=session.pk)
+    assert report is not None
+    payload = report.payload
+    spoken = _speech_text("answer_short")
+    for item in payload["questions"][:2]:
+        heard = "".join(ch for ch in item["text"] if ch.isalnum())
+        assert len(heard) >= 6
+        assert _share_found_in(heard, spoken * 2) >= 0.8
+    assert payload["questions"][2]["text"] == "我希望在银行柜台为客户提供专业、细致的服务。"
+    assert report.total is not None
+    assert all(d["evidence"] for d in payload["dimensions"] if d["score"] is not None)
+    assert Application.objects.get().status == "scored"
+
+
+SPEECH_DIR = Path(__file__).resolve().parent.parent / "fixtures" / "speech"
+
+
+def _speech_text(clip_id: str) -> str:
+    manifest = json.loads((SPEECH_DIR / "manifest.json").read_text(encoding="utf-8"))
+    text = next(clip["text"] for clip in manifest["clips"] if clip["id"] == clip_id)
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def _share_found_in(heard: str, spoken: str) -> float:
+    """Share of the transcript's syllables that appear, in order, in what was spoken. Compared as toneless
+    pinyin, so a homophone the recogniser picked (做事 → 作试) still counts as heard; clipped ends do not."""
+    heard_syllables, spoken_syllables = lazy_pinyin(heard), lazy_pinyin(spoken)
+    blocks = difflib.SequenceMatcher(None, heard_syllables, spoken_syllables, autojunk=False).get_matching_blocks()
+    return sum(block.size for block in blocks) / len(heard_syllables)

@@ -96,9 +96,15 @@ def test_fusion_with_voice_and_face_fills_biometric_dimensions(transcript_of, sh
 def test_professional_match_evidence_quotes_covered_key_points(strong_and_weak):
     strong, _ = strong_and_weak
     result = fuse([AnswerInput(content=strong)])
-    quotes = [e.text for e in result.dimensions["professional_match"].evidence]
+    evidence = result.dimensions["professional_match"].evidence
+    quotes = [e.text for e in evidence if e.kind == "key_point"]
     assert len(quotes) == sum(1 for kp in strong.key_points if kp.covered)
     assert all(" ← " in q for q in quotes)
+    # and the numbers the score is made of are always there, even when nothing was quoted
+    assert [(e.kind, e.text) for e in evidence if e.kind == "feature"] == [
+        ("feature", "key_point_coverage"),
+        ("feature", "anchor_closeness"),
+    ]
 
 
 def test_fusion_is_deterministic(strong_and_weak):
