@@ -20,15 +20,12 @@ import asyncio
 import hashlib
 import io
 import itertools
-import math
 import os
 import re
 import signal
-import socket
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 import wave
 from collections import defaultdict
@@ -41,6 +38,8 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from benchmarks.harness import embedded_deployment, free_port, percentile, start_web, start_worker  # noqa: E402
+
 SPEECH_WAV = ROOT / "tests" / "fixtures" / "speech" / "answer_short.wav"
 TARGET_P95_MS = 300.0
 TEXT_ANSWER = "我会先倾听客户诉求并致歉安抚，再核实业务记录，按制度给出处理方案，最后回访确认客户满意。"
@@ -50,17 +49,6 @@ def cpu_seconds(pid: int) -> float:
     """User + system CPU time of a process so far (Linux /proc)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[max(1, math.ceil(p / 100 * len(ordered))) - 1] if ordered else 0.0
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def recording(chunk_seconds: int) -> tuple[bytes, list[tuple[int, int]]]:
@@ -312,57 +300,19 @@ def main() -> int:
     parser.add_argument("--drain", type=float, default=60.0, help="seconds to wait for the worker afterwards")
     args = parser.parse_args()
 
-    tmp = Path(tempfile.mkdtemp(prefix="hirelink-load-"))
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.local",
-        "HIRELINK_DATABASE_URL": f"sqlite:///{tmp / 'load.sqlite3'}",
-        "HIRELINK_MEDIA_ROOT": str(tmp / "media"),
-        "HIRELINK_LOG_LEVEL": "ERROR",
-        "HIRELINK_DEBUG": "0",
-    }
-    os.environ.update(env)
-    python = sys.executable
-    subprocess.run([python, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)  # noqa: S603
-    import django
-
-    django.setup()
+    env = embedded_deployment("hirelink-load-", log_level="ERROR")
     tokens = setup(args.candidates)
     port = free_port()
-    server = subprocess.Popen(  # noqa: S603
-        [
-            str(Path(python).parent / "waitress-serve"),
-            f"--listen=127.0.0.1:{port}",
-            f"--threads={args.threads}",
-            "--connection-limit=1000",
-            "--backlog=2048",
-            "--channel-timeout=300",
-            "config.wsgi:application",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+    server = start_web(
+        env,
+        port=port,
+        threads=args.threads,
+        options=("--connection-limit=1000", "--backlog=2048", "--channel-timeout=300"),
     )
-    worker = subprocess.Popen(  # noqa: S603
-        [
-            "nice",
-            "-n",
-            str(args.worker_nice),
-            python,
-            "manage.py",
-            "run_worker",
-            "--interval",
-            "0.2",
-            "--worker-id",
-            "load",
-        ]
+    worker = (
+        start_worker(env, worker_id="load", interval=0.2, nice=args.worker_nice)
         if not args.no_worker
-        else [python, "-c", "import time; time.sleep(100000)"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        else subprocess.Popen([sys.executable, "-c", "import time; time.sleep(100000)"])
     )
     stats = Stats()
     stats.think, stats.typing = args.think, args.typing

@@ -20,9 +20,7 @@ import argparse
 import hashlib
 import json
 import math
-import os
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -35,6 +33,8 @@ import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from benchmarks.harness import embedded_deployment, free_port, percentile, start_web, start_worker  # noqa: E402
+
 SPEECH = ROOT / "tests" / "fixtures" / "speech"
 CLIPS = [
     "teller_complaint_strong",
@@ -47,17 +47,6 @@ CLIPS = [
 CHUNK_SECONDS = 5.0  # the browser's MediaRecorder timeslice
 TARGET_SECONDS = 30.0
 TARGET_RTF = 0.25
-
-
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[max(1, math.ceil(p / 100 * len(ordered))) - 1]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def setup_position() -> Any:
@@ -216,22 +205,7 @@ def main() -> int:
     args = parser.parse_args()
     sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
 
-    tmp = Path(tempfile.mkdtemp(prefix="hirelink-turnaround-"))
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.local",
-        "HIRELINK_DATABASE_URL": f"sqlite:///{tmp / 'bench.sqlite3'}",
-        "HIRELINK_MEDIA_ROOT": str(tmp / "media"),
-        "HIRELINK_LOG_LEVEL": "WARNING",
-        "HIRELINK_DEBUG": "0",
-    }
-    os.environ.update(env)
-    python = sys.executable
-    subprocess.run([python, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)  # noqa: S603
-
-    import django
-
-    django.setup()
+    env = embedded_deployment("hirelink-turnaround-")
     from django.utils import timezone
 
     from hirelink.core.models import OutboxEvent
@@ -243,25 +217,8 @@ def main() -> int:
     invited = [invite(position, f"候选人{run:02d}") for run in range(1, args.runs + 1)]
     OutboxEvent.objects.filter(dispatched_at__isnull=True).update(dispatched_at=timezone.now())
     port = free_port()
-    server = subprocess.Popen(  # noqa: S603
-        [
-            str(Path(python).parent / "waitress-serve"),
-            f"--listen=127.0.0.1:{port}",
-            "--threads=4",
-            "config.wsgi:application",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    worker = subprocess.Popen(  # noqa: S603
-        [python, "manage.py", "run_worker", "--interval", "0.1", "--worker-id", "turnaround"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    server = start_web(env, port=port, threads=4)
+    worker = start_worker(env, worker_id="turnaround", interval=0.1)
     base_url = f"http://127.0.0.1:{port}"
     turnaround: list[float] = []
     rtf: list[float] = []

@@ -16,25 +16,19 @@ Nothing leaves the machine: every request goes to 127.0.0.1."""
 from __future__ import annotations
 
 import argparse
-import math
-import os
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from benchmarks.harness import embedded_deployment, percentile, start_worker  # noqa: E402
+
 SEED_BAR_SECONDS = 300.0
 TARGET_P95_SECONDS = 5.0
-
-
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[max(1, math.ceil(p / 100 * len(ordered))) - 1]
 
 
 def main() -> int:
@@ -51,26 +45,14 @@ def main() -> int:
 
     wecom = start_sandbox(SandboxConfig(auto_register=True, external_daily_limit=1_000_000))
     sms_server, _sms_state = sms_sandbox.serve(port=0)
-    tmp = Path(tempfile.mkdtemp(prefix="hirelink-bench-"))
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.local",
-        "HIRELINK_DATABASE_URL": f"sqlite:///{tmp / 'bench.sqlite3'}",
-        "HIRELINK_WECOM_API_BASE_URL": wecom.url,
-        "HIRELINK_WECOM_OAUTH_BASE_URL": wecom.url,
-        "HIRELINK_SMS_ENDPOINT": f"http://127.0.0.1:{sms_server.server_port}",
-        "HIRELINK_MEDIA_ROOT": str(tmp / "media"),
-        "HIRELINK_LOG_LEVEL": "WARNING",
-    }
-    os.environ.update(env)
-    python = sys.executable
-    subprocess.run(  # noqa: S603 - our own manage.py
-        [python, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True
+    env = embedded_deployment(
+        "hirelink-bench-",
+        extra={
+            "HIRELINK_WECOM_API_BASE_URL": wecom.url,
+            "HIRELINK_WECOM_OAUTH_BASE_URL": wecom.url,
+            "HIRELINK_SMS_ENDPOINT": f"http://127.0.0.1:{sms_server.server_port}",
+        },
     )
-
-    import django
-
-    django.setup()
     from django.utils import timezone
 
     from hirelink.accounts.tests.factories import UserFactory
@@ -96,16 +78,7 @@ def main() -> int:
     OutboxEvent.objects.filter(dispatched_at__isnull=True).update(dispatched_at=timezone.now())
     OutboundMessage.objects.all().delete()
 
-    workers = [
-        subprocess.Popen(  # noqa: S603 - our own manage.py
-            [python, "manage.py", "run_worker", "--interval", "0.05", "--worker-id", f"bench-{n}"],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        for n in range(args.workers)
-    ]
+    workers = [start_worker(env, worker_id=f"bench-{n}", interval=0.05) for n in range(args.workers)]
     try:
         time.sleep(2.0)  # let the workers start polling
         print(f"driving {args.events} events at {args.rate or 'max'} /s through {args.workers} worker(s) …", flush=True)

@@ -1,0 +1,1 @@
+"""Benchmarks: each module is a script that prints its figures (`.venv/bin/python benchmarks/NAME.py`)."""
