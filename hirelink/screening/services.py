@@ -273,7 +273,11 @@ def position_rescreen(*, actor: Any, position: Position) -> RescreenReport:
         verdicts: list[ScreeningVerdict] = getattr(application, "verdicts_desc", [])
         before = verdicts[0].passed if verdicts else None
         with transaction.atomic():
-            locked = Application.objects.select_for_update().select_related("position", "resume").get(pk=application.pk)
+            locked = (
+                Application.objects.select_for_update(of=("self",))
+                .select_related("position", "resume")
+                .get(pk=application.pk)
+            )
             if locked.status not in RESCREEN_STATES:
                 continue
             verdict = application_screen(
