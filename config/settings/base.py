@@ -175,7 +175,10 @@ WORKER_HEARTBEAT_SECONDS = 5
 OUTBOX_CONSUMERS: list[str] = ["hirelink.scoring.consumers.consume", "hirelink.workflows.consumers.consume"]
 WORKER_DEAD_AFTER_SECONDS = int(env("WORKER_DEAD_AFTER_SECONDS", "60") or "60")
 # Periodic work run by every worker on each heartbeat (~5 s): dotted paths to functions without arguments.
-WORKER_TICKS: list[str] = ["hirelink.workflows.services.workflows_tick"]
+WORKER_TICKS: list[str] = [
+    "hirelink.workflows.services.workflows_tick",
+    "hirelink.messaging.services.external_receipts_check",
+]
 
 LOGGING = {
     "version": 1,

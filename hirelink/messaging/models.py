@@ -123,6 +123,7 @@ class OutboundMessage(models.Model):
     created_at = models.DateTimeField(_("入队时间"), default=clock.now, db_index=True)
     sent_at = models.DateTimeField(_("发送时间"), null=True, blank=True)
     delivered_at = models.DateTimeField(_("送达时间"), null=True, blank=True)
+    receipt_checked_at = models.DateTimeField(_("回执查询时间"), null=True, blank=True)
     failed_at = models.DateTimeField(_("失败时间"), null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(_("尝试次数"), default=0)
     next_attempt_at = models.DateTimeField(_("下次尝试"), null=True, blank=True, db_index=True)

@@ -21,6 +21,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 
 from hirelink.core import clock
 from hirelink.core.tasks import enqueue_on_commit
@@ -440,3 +441,84 @@ def message_template_save(
     template.save()
     logger.info("messaging.template.saved", extra={"template_id": template.pk, "actor": str(actor)})
     return template
+
+
+# 客户联系 message tasks are delivered only once the staff member confirms them in WeCom, and WeCom refuses
+# them when the customer is no longer a contact or has already received the day's group message.
+RECEIPT_MIN_AGE_SECONDS = 20
+RECEIPT_RECHECK_SECONDS = 60
+UNCONFIRMED_FALLBACK_HOURS = 4
+
+
+def external_receipts_check(*, now: dt.datetime | None = None) -> dict[str, int]:
+    """Poll WeCom for customer-contact messages marked sent but not yet delivered: status 1 → delivered;
+    2 (not a contact) or 3 (receive limit reached) → failed, and the same content goes out on the next channel
+    (SMS, e-mail) at once; still unconfirmed after UNCONFIRMED_FALLBACK_HOURS → fall back too, so a candidate
+    is never left without the notice. Called by the workflow tick."""
+    from hirelink.messaging.channels import wecom as wecom_channel
+
+    now = now or clock.now()
+    pending = list(
+        OutboundMessage.objects.filter(
+            channel=Channel.WECOM_EXTERNAL,
+            status=MessageStatus.SENT,
+            delivered_at__isnull=True,
+            sent_at__lte=now - dt.timedelta(seconds=RECEIPT_MIN_AGE_SECONDS),
+        )
+        .exclude(provider_message_id="")
+        .filter(
+            Q(receipt_checked_at__isnull=True)
+            | Q(receipt_checked_at__lte=now - dt.timedelta(seconds=RECEIPT_RECHECK_SECONDS))
+        )
+        .order_by("sent_at")[:100]
+    )
+    counts = {"delivered": 0, "fallback": 0, "waiting": 0, "errors": 0}
+    if not pending:
+        return counts
+    with wecom_channel.client() as api:
+        for message in pending:
+            try:
+                result = api.get_groupmsg_send_result(
+                    msgid=message.provider_message_id, userid=str(message.payload.get("follow_userid", ""))
+                )
+            except Exception:
+                logger.exception("messaging.receipt.failed", extra={"message_id": message.pk})
+                counts["errors"] += 1
+                OutboundMessage.objects.filter(pk=message.pk).update(receipt_checked_at=now)
+                continue
+            row = next((r for r in result.send_list if r.external_userid == message.address), None)
+            status = row.status if row is not None else 0
+            if status == 1 and row is not None:
+                at = dt.datetime.fromtimestamp(row.send_time, tz=dt.UTC) if row.send_time else now
+                message_mark_delivered(message=message, at=at)
+                counts["delivered"] += 1
+            elif status in (2, 3) or (
+                message.sent_at is not None and message.sent_at <= now - dt.timedelta(hours=UNCONFIRMED_FALLBACK_HOURS)
+            ):
+                reason = {2: "客户已不是企业微信联系人", 3: "客户今日已收到其他群发消息（企业微信接收上限）"}.get(
+                    status, "员工未在企业微信中确认发送"
+                )
+                _receipt_failed(message_id=message.pk, reason=reason, now=now)
+                counts["fallback"] += 1
+            else:
+                OutboundMessage.objects.filter(pk=message.pk).update(receipt_checked_at=now)
+                counts["waiting"] += 1
+    return counts
+
+
+def _receipt_failed(*, message_id: int, reason: str, now: dt.datetime) -> None:
+    with transaction.atomic():
+        message = OutboundMessage.objects.select_for_update().get(pk=message_id)
+        if message.status != MessageStatus.SENT:
+            return
+        message.status = MessageStatus.FAILED
+        message.last_error = reason
+        message.receipt_checked_at = now
+        message.save(update_fields=["status", "last_error", "receipt_checked_at"])
+        child = _fallback(message)
+        logger.info(
+            "messaging.receipt.fallback",
+            extra={"message_id": message.pk, "fallback_id": child.pk if child else None, "reason": reason},
+        )
+        if child is not None:
+            transaction.on_commit(lambda: message_deliver(message_id=child.pk))

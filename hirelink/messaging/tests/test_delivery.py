@@ -17,7 +17,7 @@ from hirelink.messaging.channels.base import DeliveryResult
 from hirelink.messaging.channels.registry import channel_override
 from hirelink.messaging.channels.sms import SmsRequest, TencentSmsProvider, classify_send_sms
 from hirelink.messaging.models import AttemptOutcome, CandidateWecomContact, MessageStatus, OutboundMessage
-from hirelink.messaging.services import backoff_seconds, message_deliver, message_send
+from hirelink.messaging.services import backoff_seconds, external_receipts_check, message_deliver, message_send
 
 pytestmark = pytest.mark.django_db
 NOW = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
@@ -313,3 +313,28 @@ def test_send_sms_error_codes_map_to_outcomes() -> None:
     assert outcome("LimitExceeded.PhoneNumberOneHourLimit") == "rate_limited"
     assert outcome("InternalError.Timeout") == "retry"
     assert outcome("FailedOperation.TemplateIncorrectOrUnapproved") == "failed"
+
+
+def test_wecom_receipts_mark_delivery_and_fall_back_when_the_daily_limit_refused_it(
+    sms: sms_sandbox.SmsSandboxState, wecom: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    # given a WeCom contact who gets two customer-contact messages on one day (WeCom delivers one a day)
+    candidate = CandidateFactory.create()
+    CandidateWecomContact.objects.create(
+        candidate=candidate, external_userid="wmcandidate001", follow_userid="zhangwei"
+    )
+    first = _queue(candidate, key="k1", channels=("wecom_external", "sms"))
+    second = _queue(candidate, key="k2", channels=("wecom_external", "sms"))
+    assert [message_deliver(message_id=m.pk) for m in (first, second)] == [MessageStatus.SENT, MessageStatus.SENT]
+    # when the receipts are checked a minute later
+    with django_capture_on_commit_callbacks(execute=True):
+        counts = external_receipts_check(now=clock.now() + dt.timedelta(minutes=1))
+    # then the first is delivered; the refused second went out by SMS at once, with the same text
+    first.refresh_from_db()
+    second.refresh_from_db()
+    fallback = OutboundMessage.objects.get(fallback_of=second)
+    assert counts == {"delivered": 1, "fallback": 1, "waiting": 0, "errors": 0}
+    assert (first.status, second.status) == (MessageStatus.DELIVERED, MessageStatus.FAILED)
+    assert second.last_error == "客户今日已收到其他群发消息（企业微信接收上限）"
+    assert (fallback.channel, fallback.status, fallback.body) == ("sms", MessageStatus.SENT, second.body)
+    assert len(sms.messages) == 1
