@@ -18,3 +18,8 @@ LOGGING["root"]["level"] = "WARNING"  # type: ignore[index]
 # Serve static files straight from the apps (no collectstatic needed outside production).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Outbound HTTP only to servers a test starts itself: the default provider endpoints point at a closed local port
+# (tests that talk to a sandbox start one on a free port and override these).
+MESSAGING_SMS_ENDPOINT = "http://127.0.0.1:9"
+WECOM_API_BASE_URL = "http://127.0.0.1:9"
+WECOM_OAUTH_BASE_URL = "http://127.0.0.1:9"
