@@ -245,6 +245,9 @@ def _staff(positions: dict[str, Position]) -> dict[str, User]:
                 email=f"{spec['username']}@bank.example.com",
                 role=spec["role"],
                 display_name=spec["display_name"],
+                # Their WeCom account in the sandbox (which registers unknown members on first use), so
+                # approval cards and schedules land in the sandbox inbox, as they would in a real WeCom.
+                wecom_userid=spec["username"],
             )
             user_apply_role(user=user)
         for code in spec["assign"]:
