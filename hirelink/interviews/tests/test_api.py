@@ -72,6 +72,13 @@ def send_all(client: Client, token: str, upload_id: str, data: bytes, chunk: int
         assert response.status_code == 200
 
 
+def complete_upload(client: Client, token: str, upload_id: str, data: bytes) -> Any:
+    """Finish an upload with the checksum and size of exactly the bytes that were meant to be sent."""
+    return api(
+        client, token, "post", f"/uploads/{upload_id}/complete", data={"sha256": sha256(data), "size": len(data)}
+    )
+
+
 # --- links --------------------------------------------------------------------------------------------------
 
 
@@ -292,13 +299,7 @@ def test_full_flow_voice_and_text_completes_session_and_application(
     upload_id = new_upload(client, started.token)
     send_all(client, started.token, upload_id, media)
     with django_capture_on_commit_callbacks(execute=True):
-        done = api(
-            client,
-            started.token,
-            "post",
-            f"/uploads/{upload_id}/complete",
-            data={"sha256": sha256(media), "size": len(media)},
-        )
+        done = complete_upload(client, started.token, upload_id, media)
         # and questions 2 and 3 by text
         for position in (2, 3):
             api(client, started.token, "post", f"/questions/{position}/open")
@@ -342,13 +343,7 @@ def test_other_accepted_formats_are_saved(client: Client, started: Invited, fmt:
     upload_id = new_upload(client, started.token, content_type=content_type)
     send_all(client, started.token, upload_id, media, chunk=64 * 1024)
     # when
-    response = api(
-        client,
-        started.token,
-        "post",
-        f"/uploads/{upload_id}/complete",
-        data={"sha256": sha256(media), "size": len(media)},
-    )
+    response = complete_upload(client, started.token, upload_id, media)
     # then
     assert response.status_code == 200
     assert Answer.objects.get(upload_id=upload_id).container == fmt
@@ -486,13 +481,7 @@ def test_non_media_bytes_are_rejected_on_complete(client: Client, started: Invit
     upload_id = new_upload(client, started.token)
     send_all(client, started.token, upload_id, data)
     # when
-    response = api(
-        client,
-        started.token,
-        "post",
-        f"/uploads/{upload_id}/complete",
-        data={"sha256": sha256(data), "size": len(data)},
-    )
+    response = complete_upload(client, started.token, upload_id, data)
     # then
     answer = Answer.objects.get(upload_id=upload_id)
     assert response.status_code == 422
@@ -523,13 +512,7 @@ def test_video_stream_in_a_voice_answer_is_rejected(client: Client, started: Inv
     upload_id = new_upload(client, started.token)
     send_all(client, started.token, upload_id, data, chunk=256 * 1024)
     # when
-    response = api(
-        client,
-        started.token,
-        "post",
-        f"/uploads/{upload_id}/complete",
-        data={"sha256": sha256(data), "size": len(data)},
-    )
+    response = complete_upload(client, started.token, upload_id, data)
     # then
     assert response.status_code == 422
     assert Answer.objects.get(upload_id=upload_id).status == "rejected"
@@ -557,13 +540,7 @@ def test_complete_with_missing_bytes_is_refused(client: Client, started: Invited
     upload_id = new_upload(client, started.token)
     put_chunk(client, started.token, upload_id, 0, media[:1000])
     # when
-    response = api(
-        client,
-        started.token,
-        "post",
-        f"/uploads/{upload_id}/complete",
-        data={"sha256": sha256(media), "size": len(media)},
-    )
+    response = complete_upload(client, started.token, upload_id, media)
     # then
     assert response.status_code == 409
     assert response.json()["code"] == "offset_mismatch"
@@ -595,13 +572,7 @@ def test_recording_longer_than_the_limit_is_rejected(client: Client, make_invita
     upload_id = new_upload(client, invited.token, content_type="audio/ogg")
     send_all(client, invited.token, upload_id, media, chunk=512 * 1024)
     # when
-    response = api(
-        client,
-        invited.token,
-        "post",
-        f"/uploads/{upload_id}/complete",
-        data={"sha256": sha256(media), "size": len(media)},
-    )
+    response = complete_upload(client, invited.token, upload_id, media)
     # then
     assert response.status_code == 409
     assert response.json()["code"] == "time_limit"
