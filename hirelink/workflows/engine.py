@@ -362,7 +362,6 @@ def action_send_invitation(ctx: RunContext, params: dict[str, Any], index: int) 
                     "invitation_id": invitation.pk,
                     "rule_id": ctx.rule.pk,
                 },
-                "secret": link,
                 "due_at": due,
             },
         )
@@ -630,7 +629,11 @@ def scheduled_action_execute(*, scheduled: ScheduledAction) -> str:
         idempotency_key=f"sched:{scheduled.key}"[:200],
         template_key=str(spec.get("template", "invitation_reminder")),
         context=message_context(
-            application, language=language, invitation=invitation, link=scheduled.secret, report={}
+            application,
+            language=language,
+            invitation=invitation,
+            link=interview_link(invitation.token_sealed),
+            report={},
         ),
         channels=_candidate_channels({}),
         candidate=application.candidate,

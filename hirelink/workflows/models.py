@@ -9,7 +9,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from hirelink.core import clock
-from hirelink.core.crypto import EncryptedTextField
 from hirelink.core.models import TimeStampedModel
 
 STATUS_CHANGED = "application.status_changed"
@@ -114,7 +113,6 @@ class ScheduledAction(models.Model):
         "candidates.Application", on_delete=models.CASCADE, related_name="scheduled_actions"
     )
     action = models.JSONField(_("动作"))
-    secret = EncryptedTextField(blank=True)  # e.g. the candidate's personal link for a reminder
     due_at = models.DateTimeField(_("到期时间"), db_index=True)
     done_at = models.DateTimeField(_("执行时间"), null=True, blank=True)
     outcome = models.CharField(_("结果"), max_length=16, blank=True)
