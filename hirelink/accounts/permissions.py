@@ -39,10 +39,5 @@ def can_manage_users(user: Any) -> bool:
     return _role(user) == Role.HR_ADMIN
 
 
-def can_score_interviews(user: Any) -> bool:
-    """Fill second-interview scorecards."""
-    return _role(user) in {Role.HR_ADMIN, Role.RECRUITER, Role.HIRING_MANAGER, Role.INTERVIEWER}
-
-
 def can_view_audit_log(user: Any) -> bool:
     return _role(user) in {Role.HR_ADMIN, Role.AUDITOR}

@@ -7,7 +7,7 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from hirelink.accounts import permissions
-from hirelink.candidates.models import Application, ApplicationEvent, Candidate
+from hirelink.candidates.models import Application, Candidate
 
 
 def candidates_visible_to(*, user: Any) -> QuerySet[Candidate]:
@@ -43,10 +43,6 @@ def candidate_list(
         .prefetch_related(Prefetch("applications", queryset=applications, to_attr="visible_applications"))
         .order_by("-created_at", "-id")
     )
-
-
-def application_timeline(*, application: Application) -> QuerySet[ApplicationEvent]:
-    return application.events.select_related("actor").order_by("at", "id")
 
 
 def status_counts(*, user: Any) -> dict[str, int]:

@@ -12,8 +12,3 @@ class DomainError(Exception):
         super().__init__(str(message))
         self.message = message
         self.code = code
-
-
-class NotFoundError(DomainError):
-    def __init__(self, message: str | Promise = "Not found", *, code: str = "not_found") -> None:
-        super().__init__(message, code=code)
